@@ -1,0 +1,53 @@
+import { sql } from 'kysely';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Database } from './schema.ts';
+import { createTestDb } from './testing.ts';
+
+type ColumnsOf<Table> = Array<keyof Table & string>;
+
+/** Each table's columns as the `Database` type declares them; the compiler keeps this list complete. */
+const declaredColumns: { [Table in keyof Database]: ColumnsOf<Database[Table]> } = {
+  workspaces: ['id', 'name', 'created_at'],
+  users: ['id', 'email', 'name', 'password_hash', 'created_at'],
+  memberships: ['workspace_id', 'user_id', 'role', 'last_assigned_at', 'created_at'],
+  sessions: ['id', 'user_id', 'expires_at', 'created_at'],
+  inboxes: ['id', 'workspace_id', 'name', 'site_key', 'allowed_origins', 'appearance', 'identity_secret', 'created_at'],
+  visitors: ['id', 'workspace_id', 'inbox_id', 'token_hash', 'name', 'email', 'created_at', 'last_seen_at'],
+  conversations: [
+    'id',
+    'workspace_id',
+    'inbox_id',
+    'visitor_id',
+    'status',
+    'assignee_id',
+    'last_seq',
+    'last_message_at',
+    'created_at',
+    'updated_at',
+  ],
+  messages: ['id', 'conversation_id', 'seq', 'sender_type', 'sender_id', 'client_id', 'body', 'created_at'],
+  conversation_events: ['conversation_id', 'seq', 'type', 'data', 'actor_type', 'actor_id', 'created_at'],
+};
+
+let handle: Awaited<ReturnType<typeof createTestDb>>;
+beforeAll(async () => {
+  handle = await createTestDb();
+});
+afterAll(() => handle.close());
+
+test('the Database type names exactly the migrated tables and columns', async () => {
+  const { rows } = await sql<{ table_name: string; column_name: string }>`
+    select table_name, column_name from information_schema.columns
+    where table_schema = 'public' and table_name not like 'kysely_%'
+  `.execute(handle.db);
+  const migrated: Record<string, string[]> = {};
+  for (const row of rows) (migrated[row.table_name] ??= []).push(row.column_name);
+  const sortColumns = (tables: Record<string, string[]>) =>
+    Object.fromEntries(Object.entries(tables).map(([table, columns]) => [table, [...columns].sort()]));
+  expect(sortColumns(migrated)).toEqual(sortColumns(declaredColumns));
+});
+
+test('counts come back as numbers on either driver', async () => {
+  const { rows } = await sql<{ total: number }>`select count(*) as total from workspaces`.execute(handle.db);
+  expect(rows[0]?.total).toBe(0);
+});

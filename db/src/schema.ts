@@ -1,0 +1,127 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** The migrated schema, table by table. `schema.test.ts` checks it against the database. */
+export interface Database {
+  workspaces: WorkspacesTable;
+  users: UsersTable;
+  memberships: MembershipsTable;
+  sessions: SessionsTable;
+  inboxes: InboxesTable;
+  visitors: VisitorsTable;
+  conversations: ConversationsTable;
+  messages: MessagesTable;
+  conversation_events: ConversationEventsTable;
+}
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type Json<T> = ColumnType<T, string, string>;
+
+export type Role = 'owner' | 'admin' | 'agent';
+export type ConversationStatus = 'open' | 'resolved';
+export type ActorType = 'visitor' | 'agent' | 'system';
+
+export interface WorkspacesTable {
+  id: Generated<string>;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string;
+  created_at: CreatedAt;
+}
+
+export interface MembershipsTable {
+  workspace_id: string;
+  user_id: string;
+  role: Role;
+  last_assigned_at: Date | null;
+  created_at: CreatedAt;
+}
+
+export interface SessionsTable {
+  /** SHA-256 of the session token, hex. The token itself is never stored. */
+  id: string;
+  user_id: string;
+  expires_at: Date;
+  created_at: CreatedAt;
+}
+
+export interface InboxAppearance {
+  color?: string;
+  title?: string;
+  greeting?: string;
+  launcherText?: string;
+  position?: 'left' | 'right';
+}
+
+export interface InboxesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  site_key: string;
+  allowed_origins: Json<string[]>;
+  appearance: Json<InboxAppearance>;
+  identity_secret: string;
+  created_at: CreatedAt;
+}
+
+export interface VisitorsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  inbox_id: string;
+  /** SHA-256 of the visitor token, hex. */
+  token_hash: string;
+  name: string | null;
+  email: string | null;
+  created_at: CreatedAt;
+  last_seen_at: Generated<Date>;
+}
+
+export interface ConversationsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  inbox_id: string;
+  visitor_id: string;
+  status: Generated<ConversationStatus>;
+  assignee_id: string | null;
+  /** The highest seq handed out in this conversation; bumped under the row lock. */
+  last_seq: Generated<number>;
+  last_message_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  conversation_id: string;
+  seq: number;
+  sender_type: ActorType;
+  sender_id: string | null;
+  client_id: string | null;
+  body: string;
+  created_at: CreatedAt;
+}
+
+export interface ConversationEventsTable {
+  conversation_id: string;
+  seq: number;
+  type: string;
+  data: Json<Record<string, unknown>>;
+  actor_type: ActorType;
+  actor_id: string | null;
+  created_at: CreatedAt;
+}
+
+export type Workspace = Selectable<WorkspacesTable>;
+export type User = Selectable<UsersTable>;
+export type Inbox = Selectable<InboxesTable>;
+export type Visitor = Selectable<VisitorsTable>;
+export type Conversation = Selectable<ConversationsTable>;
+export type Message = Selectable<MessagesTable>;
+export type NewMessage = Insertable<MessagesTable>;
+export type ConversationEvent = Selectable<ConversationEventsTable>;
+export type InboxUpdate = Updateable<InboxesTable>;

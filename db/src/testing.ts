@@ -1,0 +1,52 @@
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { createDb, type DbHandle } from './create-db.ts';
+import { migrateToLatest } from './migrate.ts';
+
+/**
+ * The database a test suite runs on: a fresh, migrated one each call.
+ * PARLEY_TEST_DB=postgres selects a new database on the server at TEST_DATABASE_URL
+ * (default postgres://postgres@127.0.0.1:5432/postgres), dropped on close;
+ * otherwise an in-memory PGlite.
+ */
+export async function createTestDb(): Promise<DbHandle & { url?: string }> {
+  if (!isRealPostgresSelected()) {
+    const handle = await createDb();
+    await migrateToLatest(handle.db);
+    return handle;
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `parley_test_${randomBytes(6).toString('hex')}`;
+  await runAsAdmin(adminUrl, `create database ${name}`);
+  const url = withDatabase(adminUrl, name);
+  const handle = await createDb({ databaseUrl: url });
+  await migrateToLatest(handle.db);
+  return {
+    ...handle,
+    url,
+    async close() {
+      await handle.close();
+      await runAsAdmin(adminUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+export function isRealPostgresSelected(): boolean {
+  return process.env.PARLEY_TEST_DB === 'postgres';
+}
+
+function withDatabase(url: string, database: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${database}`;
+  return parsed.toString();
+}
+
+async function runAsAdmin(adminUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
