@@ -1,0 +1,72 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
+import websocket from '@fastify/websocket';
+import type { Database } from '@parley/db';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.ts';
+import { agentAuthPlugin } from './plugins/agent-auth.ts';
+import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { type RealtimeOptions, realtimePlugin } from './plugins/realtime.ts';
+import { staticFiles } from './plugins/static-files.ts';
+import { LIMITS } from './protocol/constants.ts';
+import { authRoutes } from './routes/auth/auth-routes.ts';
+import { conversationRoutes } from './routes/conversations/conversation-routes.ts';
+import { healthRoutes } from './routes/health/health-routes.ts';
+import { inboxRoutes } from './routes/inboxes/inbox-routes.ts';
+import { agentSocketRoute } from './routes/realtime/agent-socket.ts';
+import { chooseSubprotocol } from './routes/realtime/subprotocols.ts';
+import { widgetSocketRoute } from './routes/realtime/widget-socket.ts';
+import { widgetRoutes } from './routes/widget/widget-routes.ts';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    db: Kysely<Database>;
+  }
+}
+
+export interface AppOptions {
+  config: Config;
+  db: Kysely<Database>;
+  realtime?: RealtimeOptions;
+  logger?: boolean;
+}
+
+/** The whole api as a Fastify instance that tests can build without listening. */
+export async function buildApp({ config, db, realtime = {}, logger = true }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger ? { level: config.logLevel } : false,
+    trustProxy: config.trustProxy,
+    bodyLimit: 256 * 1024,
+  });
+  app.setValidatorCompiler(TypeBoxValidatorCompiler);
+  app.decorate('config', config);
+  app.decorate('db', db);
+
+  await app.register(errorHandlerPlugin);
+  await app.register(helmet, {
+    // widget.js and the widget api are used by other sites' pages.
+    crossOriginResourcePolicy: { policy: 'cross-origin' },
+    contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, keyGenerator: (request) => request.ip ?? 'unknown' });
+  await app.register(websocket, {
+    options: { maxPayload: LIMITS.frameMaxBytes, perMessageDeflate: false, handleProtocols: chooseSubprotocol },
+  });
+  await app.register(realtimePlugin, realtime);
+  await app.register(agentAuthPlugin);
+
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(inboxRoutes);
+  await app.register(conversationRoutes);
+  await app.register(widgetRoutes);
+  await app.register(widgetSocketRoute);
+  await app.register(agentSocketRoute);
+  await app.register(staticFiles);
+  return app;
+}

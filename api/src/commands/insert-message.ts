@@ -1,0 +1,50 @@
+import type { ActorType, Database } from '@parley/db';
+import type { Transaction } from 'kysely';
+import type { MessageRow } from '../presenters/message.ts';
+import { allocateSeq } from '../services/conversations/append.ts';
+
+export interface NewMessageInput {
+  conversationId: string;
+  sender: { type: ActorType; id: string; name: string | null };
+  clientId: string;
+  body: string;
+}
+
+/** Inserts a message under the conversation's next seq. Call with the conversation's row lock held. */
+export async function insertMessage(trx: Transaction<Database>, input: NewMessageInput): Promise<MessageRow> {
+  const seq = await allocateSeq(trx, input.conversationId);
+  const row = await trx
+    .insertInto('messages')
+    .values({
+      conversation_id: input.conversationId,
+      seq,
+      sender_type: input.sender.type,
+      sender_id: input.sender.id,
+      client_id: input.clientId,
+      body: input.body,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('conversations')
+    .set({ last_message_at: row.created_at })
+    .where('id', '=', input.conversationId)
+    .execute();
+  return { ...row, sender_name: input.sender.name };
+}
+
+/** A message this sender already sent with this client id: the answer to a retried send. */
+export async function findSentMessage(
+  trx: Transaction<Database>,
+  senderId: string,
+  clientId: string,
+): Promise<MessageRow | undefined> {
+  return trx
+    .selectFrom('messages as m')
+    .leftJoin('users as u', (join) => join.onRef('u.id', '=', 'm.sender_id').on('m.sender_type', '=', 'agent'))
+    .selectAll('m')
+    .select('u.name as sender_name')
+    .where('m.sender_id', '=', senderId)
+    .where('m.client_id', '=', clientId)
+    .executeTakeFirst();
+}

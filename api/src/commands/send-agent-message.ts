@@ -1,0 +1,71 @@
+import type { Database } from '@parley/db';
+import type { Kysely } from 'kysely';
+import { notFound } from '../app-error.ts';
+import { messageCreatedEvent, presentMessage } from '../presenters/message.ts';
+import type { ConversationEvent } from '../protocol/events.ts';
+import { appendEvent } from '../services/conversations/append.ts';
+import { isUniqueViolation } from '../services/auth/sign-up.ts';
+import { assignConversation } from '../routing/assign-conversation.ts';
+import { checkMessageBody } from './check-body.ts';
+import { findSentMessage, insertMessage } from './insert-message.ts';
+import type { SendOutcome } from './send-visitor-message.ts';
+
+export interface AgentActor {
+  userId: string;
+  workspaceId: string;
+}
+
+/**
+ * Stores an agent's reply. Replying reopens a resolved conversation and takes an unassigned one,
+ * as agents of other help desks expect.
+ */
+export async function sendAgentMessage(
+  db: Kysely<Database>,
+  agent: AgentActor,
+  input: { clientId: string; conversationId: string; body: string },
+): Promise<SendOutcome> {
+  const body = checkMessageBody(input.body);
+  try {
+    return await db.transaction().execute(async (trx) => {
+      const conversation = await trx
+        .selectFrom('conversations')
+        .select(['id', 'status', 'assignee_id', 'visitor_id'])
+        .where('id', '=', input.conversationId)
+        .where('workspace_id', '=', agent.workspaceId)
+        .forUpdate()
+        .executeTakeFirst();
+      if (!conversation) throw notFound('conversation');
+      const scope = { workspaceId: agent.workspaceId, visitorId: conversation.visitor_id };
+      const repeated = await findSentMessage(trx, agent.userId, input.clientId);
+      if (repeated) return { message: presentMessage(repeated), scope, events: [], isNewConversation: false };
+
+      const user = await trx.selectFrom('users').select('name').where('id', '=', agent.userId).executeTakeFirstOrThrow();
+      const actor = { type: 'agent' as const, id: agent.userId };
+      const events: ConversationEvent[] = [];
+      if (conversation.status === 'resolved') {
+        await trx.updateTable('conversations').set({ status: 'open' }).where('id', '=', conversation.id).execute();
+        events.push(await appendEvent(trx, conversation.id, 'conversation.reopened', {}, actor));
+      }
+      if (!conversation.assignee_id) {
+        events.push(await assignConversation(trx, { conversationId: conversation.id, workspaceId: agent.workspaceId, agent: { id: agent.userId, name: user.name }, actor }));
+      }
+      const row = await insertMessage(trx, {
+        conversationId: conversation.id,
+        sender: { type: 'agent', id: agent.userId, name: user.name },
+        clientId: input.clientId,
+        body,
+      });
+      events.push(messageCreatedEvent(row));
+      return { message: presentMessage(row), scope, events, isNewConversation: false };
+    });
+  } catch (error) {
+    if (!isUniqueViolation(error)) throw error;
+    // The same client id was used concurrently in another conversation; that send won.
+    return db.transaction().execute(async (trx) => {
+      const repeated = await findSentMessage(trx, agent.userId, input.clientId);
+      if (!repeated) throw error;
+      // Nothing new happened, so nobody needs to hear about it: an empty scope is never published to.
+      return { message: presentMessage(repeated), scope: { workspaceId: agent.workspaceId, visitorId: '' }, events: [], isNewConversation: false };
+    });
+  }
+}

@@ -1,0 +1,70 @@
+import Type, { type Static } from 'typebox';
+
+export const IsoDateSchema = Type.String({ format: 'date-time' });
+export const UuidSchema = Type.String({ format: 'uuid' });
+
+export const RoleSchema = Type.Union([Type.Literal('owner'), Type.Literal('admin'), Type.Literal('agent')]);
+export type Role = Static<typeof RoleSchema>;
+
+export const ActorTypeSchema = Type.Union([Type.Literal('visitor'), Type.Literal('agent'), Type.Literal('system')]);
+export type ActorType = Static<typeof ActorTypeSchema>;
+
+export const ConversationStatusSchema = Type.Union([Type.Literal('open'), Type.Literal('resolved')]);
+export type ConversationStatus = Static<typeof ConversationStatusSchema>;
+
+export const AgentRefSchema = Type.Object({ id: UuidSchema, name: Type.String() });
+export type AgentRef = Static<typeof AgentRefSchema>;
+
+export const VisitorRefSchema = Type.Object({
+  id: UuidSchema,
+  name: Type.Union([Type.String(), Type.Null()]),
+  email: Type.Union([Type.String(), Type.Null()]),
+});
+export type VisitorRef = Static<typeof VisitorRefSchema>;
+
+export const MessageSchema = Type.Object({
+  id: UuidSchema,
+  conversationId: UuidSchema,
+  seq: Type.Integer({ minimum: 1 }),
+  /** The id the sender chose; repeats of a send with the same clientId return this message. */
+  clientId: Type.Union([Type.String(), Type.Null()]),
+  sender: Type.Object({
+    type: ActorTypeSchema,
+    id: Type.Union([UuidSchema, Type.Null()]),
+    /** The agent's name; null for visitors and the system. */
+    name: Type.Union([Type.String(), Type.Null()]),
+  }),
+  /** Plain text. Every renderer shows it as text, never as HTML. */
+  body: Type.String(),
+  createdAt: IsoDateSchema,
+});
+export type Message = Static<typeof MessageSchema>;
+
+export const AppearanceSchema = Type.Object(
+  {
+    color: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })),
+    title: Type.Optional(Type.String({ maxLength: 80 })),
+    greeting: Type.Optional(Type.String({ maxLength: 500 })),
+    launcherText: Type.Optional(Type.String({ maxLength: 40 })),
+    position: Type.Optional(Type.Union([Type.Literal('left'), Type.Literal('right')])),
+  },
+  { additionalProperties: false },
+);
+export type Appearance = Static<typeof AppearanceSchema>;
+
+export const ConversationSummarySchema = Type.Object({
+  id: UuidSchema,
+  inboxId: UuidSchema,
+  status: ConversationStatusSchema,
+  assignee: Type.Union([AgentRefSchema, Type.Null()]),
+  visitor: VisitorRefSchema,
+  /** The highest seq in this conversation. */
+  lastSeq: Type.Integer({ minimum: 0 }),
+  lastMessage: Type.Union([
+    Type.Object({ body: Type.String(), senderType: ActorTypeSchema, createdAt: IsoDateSchema }),
+    Type.Null(),
+  ]),
+  createdAt: IsoDateSchema,
+  updatedAt: IsoDateSchema,
+});
+export type ConversationSummary = Static<typeof ConversationSummarySchema>;

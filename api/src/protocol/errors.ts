@@ -1,0 +1,36 @@
+/**
+ * The one error vocabulary, shared by REST bodies and WebSocket error frames.
+ * Each code maps to the HTTP status a REST route answers with.
+ */
+export const ERROR_STATUS = {
+  'request/invalid': 400,
+  'request/malformed': 400,
+  'request/too_large': 413,
+  'route/not_found': 404,
+  'frame/malformed': 400,
+  'frame/invalid': 400,
+  'frame/unknown_type': 400,
+  'protocol/hello_required': 400,
+  'protocol/unsupported_version': 400,
+  'auth/required': 401,
+  'auth/invalid_credentials': 401,
+  'auth/email_taken': 409,
+  'auth/origin_forbidden': 403,
+  'auth/forbidden': 403,
+  'rate/limited': 429,
+  'inbox/not_found': 404,
+  'conversation/not_found': 404,
+  'conversation/resolved': 409,
+  'message/too_long': 400,
+  'message/empty': 400,
+  'server/internal': 500,
+  'server/unavailable': 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+/** The body of every REST error and the data of every WS `error` frame. */
+export interface ErrorBody {
+  code: ErrorCode;
+  message: string;
+}

@@ -1,0 +1,8 @@
+// The wire contract of Parley: what travels between the api and its clients.
+// The widget and console import types and the constants below; only the api validates.
+export * from './constants.ts';
+export * from './entities.ts';
+export * from './errors.ts';
+export * from './events.ts';
+export * from './frames.ts';
+export * from './rest.ts';

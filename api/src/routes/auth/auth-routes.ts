@@ -1,0 +1,59 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { SESSION_COOKIE } from '../../plugins/agent-auth.ts';
+import { CLOSE_CODES } from '../../protocol/constants.ts';
+import { LoginBodySchema, MeSchema, SignupBodySchema } from '../../protocol/rest.ts';
+import { checkCredentials } from '../../services/auth/log-in.ts';
+import { createSession, invalidateSession } from '../../services/auth/sessions.ts';
+import { signUp } from '../../services/auth/sign-up.ts';
+import { loadMe } from './load-me.ts';
+
+const authRateLimit = { max: 10, timeWindow: '1 minute' };
+
+export async function authRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const isSecure = app.config.publicUrl.startsWith('https://');
+
+  async function startSession(reply: FastifyReply, userId: string) {
+    const { token, expiresAt } = await createSession(app.db, userId);
+    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, secure: isSecure, sameSite: 'lax', path: '/', expires: expiresAt });
+  }
+
+  app.post(
+    '/v1/auth/signup',
+    { schema: { body: SignupBodySchema, response: { 201: MeSchema } }, config: { rateLimit: authRateLimit }, preHandler: app.checkConsoleOrigin },
+    async (request, reply) => {
+      const allowed = app.config.exampleSiteUrl ? [app.config.exampleSiteUrl] : [];
+      const { user } = await signUp(app.db, request.body, { defaultAllowedOrigins: allowed });
+      await startSession(reply, user.id);
+      return reply.status(201).send(await loadMe(app.db, user.id));
+    },
+  );
+
+  app.post(
+    '/v1/auth/login',
+    { schema: { body: LoginBodySchema, response: { 200: MeSchema } }, config: { rateLimit: authRateLimit }, preHandler: app.checkConsoleOrigin },
+    async (request, reply) => {
+      const userId = await checkCredentials(app.db, request.body);
+      await startSession(reply, userId);
+      return loadMe(app.db, userId);
+    },
+  );
+
+  app.post('/v1/auth/logout', { preHandler: app.requireAgent }, async (request, reply) => {
+    const agent = request.agent!;
+    await invalidateSession(app.db, agent.sessionId);
+    app.realtime.closeSessionSockets(agent.sessionId, CLOSE_CODES.unauthorized);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send();
+  });
+
+  app.get('/v1/me', { schema: { response: { 200: MeSchema } }, preHandler: app.requireAgent }, async (request) =>
+    loadMe(app.db, request.agent!.userId),
+  );
+
+  app.get('/v1/instance', async () => {
+    const anyUser = await app.db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+    return { hasAccounts: anyUser !== undefined, exampleSiteUrl: app.config.exampleSiteUrl ?? null };
+  });
+}

@@ -1,0 +1,49 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { notFound } from '../../app-error.ts';
+import { presentConversation } from '../../presenters/conversation.ts';
+import { UuidSchema } from '../../protocol/entities.ts';
+import {
+  ConversationDetailSchema,
+  ConversationEventsQuerySchema,
+  ConversationListQuerySchema,
+  ConversationListSchema,
+} from '../../protocol/rest.ts';
+import { loadEventPage } from '../../services/conversations/load-events.ts';
+import { selectConversationRows } from '../../services/conversations/queries.ts';
+
+const LIST_LIMIT = 200;
+
+export async function conversationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  app.get(
+    '/v1/conversations',
+    { schema: { querystring: ConversationListQuerySchema, response: { 200: ConversationListSchema } }, preHandler: app.requireAgent },
+    async (request) => {
+      const status = request.query.status ?? 'open';
+      let query = selectConversationRows(app.db).where('c.workspace_id', '=', request.agent!.workspaceId);
+      if (status !== 'all') query = query.where('c.status', '=', status);
+      const rows = await query.orderBy('c.updated_at', 'desc').limit(LIST_LIMIT).execute();
+      return { conversations: rows.map(presentConversation) };
+    },
+  );
+
+  app.get(
+    '/v1/conversations/:id',
+    {
+      schema: { params: Type.Object({ id: UuidSchema }), querystring: ConversationEventsQuerySchema, response: { 200: ConversationDetailSchema } },
+      preHandler: app.requireAgent,
+    },
+    async (request) => {
+      const row = await selectConversationRows(app.db)
+        .where('c.id', '=', request.params.id)
+        .where('c.workspace_id', '=', request.agent!.workspaceId)
+        .executeTakeFirst();
+      if (!row) throw notFound('conversation');
+      const conversation = presentConversation(row);
+      return { conversation, ...(await loadEventPage(app.db, { id: row.id, lastSeq: row.last_seq }, request.query)) };
+    },
+  );
+}

@@ -1,0 +1,55 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { notFound } from '../../app-error.ts';
+import { presentInbox } from '../../presenters/inbox.ts';
+import { UuidSchema } from '../../protocol/entities.ts';
+import { InboxListSchema, InboxSchema, InboxUpdateBodySchema } from '../../protocol/rest.ts';
+
+const InboxParamsSchema = Type.Object({ id: UuidSchema });
+
+export async function inboxRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const present = (row: Parameters<typeof presentInbox>[0]) => presentInbox(row, app.config.publicUrl);
+
+  app.get('/v1/inboxes', { schema: { response: { 200: InboxListSchema } }, preHandler: app.requireAgent }, async (request) => {
+    const rows = await app.db.selectFrom('inboxes').selectAll().where('workspace_id', '=', request.agent!.workspaceId).orderBy('created_at').execute();
+    return { inboxes: rows.map(present) };
+  });
+
+  app.get(
+    '/v1/inboxes/:id',
+    { schema: { params: InboxParamsSchema, response: { 200: InboxSchema } }, preHandler: app.requireAgent },
+    async (request) => {
+      const row = await app.db
+        .selectFrom('inboxes')
+        .selectAll()
+        .where('id', '=', request.params.id)
+        .where('workspace_id', '=', request.agent!.workspaceId)
+        .executeTakeFirst();
+      if (!row) throw notFound('inbox');
+      return present(row);
+    },
+  );
+
+  app.patch(
+    '/v1/inboxes/:id',
+    { schema: { params: InboxParamsSchema, body: InboxUpdateBodySchema, response: { 200: InboxSchema } }, preHandler: app.requireAgent },
+    async (request) => {
+      const { name, allowedOrigins, appearance } = request.body;
+      const row = await app.db
+        .updateTable('inboxes')
+        .set({
+          ...(name !== undefined ? { name } : {}),
+          ...(allowedOrigins !== undefined ? { allowed_origins: JSON.stringify([...new Set(allowedOrigins)]) } : {}),
+          ...(appearance !== undefined ? { appearance: JSON.stringify(appearance) } : {}),
+        })
+        .where('id', '=', request.params.id)
+        .where('workspace_id', '=', request.agent!.workspaceId)
+        .returningAll()
+        .executeTakeFirst();
+      if (!row) throw notFound('inbox');
+      return present(row);
+    },
+  );
+}

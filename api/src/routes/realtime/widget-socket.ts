@@ -1,0 +1,62 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../app-error.ts';
+import { sendVisitorMessage, type VisitorPrincipal } from '../../commands/send-visitor-message.ts';
+import { isAllowedOrigin } from '../../plugins/origins.ts';
+import { WIDGET_WS_PATH } from '../../protocol/constants.ts';
+import { type VisitorFrame, VisitorFrameSchemas } from '../../protocol/frames.ts';
+import { announce } from '../../realtime/after-commit.ts';
+import { Connection } from '../../realtime/connection.ts';
+import { createFrameParser } from '../../realtime/frame-parser.ts';
+import { topics } from '../../realtime/hub.ts';
+import { loadEventRange } from '../../services/conversations/load-events.ts';
+import { findVisitorByToken } from '../../services/visitors/visitor-access.ts';
+import { tokenFromSubprotocols } from './subprotocols.ts';
+
+const parseVisitorFrame = createFrameParser<VisitorFrame>(VisitorFrameSchemas);
+const visitors = new WeakMap<FastifyRequest, VisitorPrincipal>();
+
+export async function widgetSocketRoute(app: FastifyInstance) {
+  /** Before the upgrade: a known visitor token, from a page whose origin the visitor's inbox allows. */
+  async function authenticateVisitor(request: FastifyRequest) {
+    const token = tokenFromSubprotocols(request.headers['sec-websocket-protocol']);
+    const visitor = token ? await findVisitorByToken(app.db, token) : undefined;
+    if (!visitor) throw new AppError('auth/required', 'A valid visitor token is required.');
+    if (!isAllowedOrigin(request.headers.origin, visitor.allowedOrigins))
+      throw new AppError('auth/origin_forbidden', 'This site is not allowed to use this inbox.');
+    visitors.set(request, visitor);
+  }
+
+  app.get(WIDGET_WS_PATH, { websocket: true, preValidation: authenticateVisitor }, (socket, request) => {
+    const visitor = visitors.get(request)!;
+    const connection = new Connection<VisitorFrame>({
+      socket,
+      log: request.log,
+      parseFrame: parseVisitorFrame,
+      heartbeatMs: app.realtime.heartbeatMs,
+      followFromFirstSight: false,
+      async runCommand(frame) {
+        const outcome = await sendVisitorMessage(app.db, visitor, frame.data);
+        announce(app, request.log, outcome.scope, outcome.events, {
+          routeConversationId: outcome.isNewConversation ? outcome.message.conversationId : undefined,
+        });
+        return { message: outcome.message };
+      },
+      async findLastSeq(conversationId) {
+        const row = await app.db
+          .selectFrom('conversations')
+          .select('last_seq')
+          .where('id', '=', conversationId)
+          .where('visitor_id', '=', visitor.visitorId)
+          .executeTakeFirst();
+        return row?.last_seq;
+      },
+      loadRange: (conversationId, fromSeq, toSeq) => loadEventRange(app.db, conversationId, fromSeq, toSeq),
+      onClose() {
+        unsubscribe();
+        app.realtime.connections.delete(connection);
+      },
+    });
+    const unsubscribe = app.realtime.hub.subscribe(topics.visitor(visitor.visitorId), (notice) => connection.delivery.deliver(notice.event));
+    app.realtime.connections.add(connection);
+  });
+}

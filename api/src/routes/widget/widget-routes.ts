@@ -1,0 +1,76 @@
+import cors from '@fastify/cors';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { AppError, notFound } from '../../app-error.ts';
+import { isAllowedOrigin } from '../../plugins/origins.ts';
+import { presentConversation } from '../../presenters/conversation.ts';
+import { UuidSchema } from '../../protocol/entities.ts';
+import {
+  ConversationDetailSchema,
+  ConversationEventsQuerySchema,
+  WidgetConfigSchema,
+  WidgetSessionBodySchema,
+  WidgetSessionSchema,
+} from '../../protocol/rest.ts';
+import { loadEventPage } from '../../services/conversations/load-events.ts';
+import { selectConversationRows } from '../../services/conversations/queries.ts';
+import { startVisitorSession } from '../../services/visitors/start-visitor-session.ts';
+import { bearerToken, findVisitorByToken } from '../../services/visitors/visitor-access.ts';
+
+/** The widget's HTTP routes. They are called cross-origin from host pages, so each checks the Origin itself. */
+export async function widgetRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  // Preflights pass; each route then accepts only the origins its inbox allows.
+  await app.register(cors, { origin: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization'], maxAge: 600 });
+
+  function checkOrigin(request: FastifyRequest, allowedOrigins: string[]) {
+    if (!isAllowedOrigin(request.headers.origin, allowedOrigins)) {
+      throw new AppError('auth/origin_forbidden', 'This site is not allowed to use this inbox. Add its origin in the console.');
+    }
+  }
+
+  app.get(
+    '/v1/widget/inboxes/:siteKey/config',
+    { schema: { params: Type.Object({ siteKey: Type.String({ maxLength: 64 }) }), response: { 200: WidgetConfigSchema } } },
+    async (request, reply) => {
+      const inbox = await app.db.selectFrom('inboxes').select(['name', 'appearance']).where('site_key', '=', request.params.siteKey).executeTakeFirst();
+      if (!inbox) throw notFound('inbox');
+      reply.header('cache-control', 'public, max-age=300');
+      return { inboxName: inbox.name, appearance: inbox.appearance };
+    },
+  );
+
+  app.post(
+    '/v1/widget/session',
+    { schema: { body: WidgetSessionBodySchema, response: { 200: WidgetSessionSchema } }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    async (request) => {
+      const inbox = await app.db
+        .selectFrom('inboxes')
+        .select(['id', 'workspace_id', 'allowed_origins'])
+        .where('site_key', '=', request.body.siteKey)
+        .executeTakeFirst();
+      if (!inbox) throw notFound('inbox');
+      checkOrigin(request, inbox.allowed_origins);
+      return startVisitorSession(app.db, inbox, bearerToken(request.headers.authorization));
+    },
+  );
+
+  app.get(
+    '/v1/widget/conversations/:id',
+    { schema: { params: Type.Object({ id: UuidSchema }), querystring: ConversationEventsQuerySchema, response: { 200: ConversationDetailSchema } } },
+    async (request) => {
+      const token = bearerToken(request.headers.authorization);
+      const visitor = token ? await findVisitorByToken(app.db, token) : undefined;
+      if (!visitor) throw new AppError('auth/required', 'A visitor token is required.');
+      checkOrigin(request, visitor.allowedOrigins);
+      const row = await selectConversationRows(app.db)
+        .where('c.id', '=', request.params.id)
+        .where('c.visitor_id', '=', visitor.visitorId)
+        .where('c.workspace_id', '=', visitor.workspaceId)
+        .executeTakeFirst();
+      if (!row) throw notFound('conversation');
+      return { conversation: presentConversation(row), ...(await loadEventPage(app.db, { id: row.id, lastSeq: row.last_seq }, request.query)) };
+    },
+  );
+}
