@@ -12,5 +12,4 @@ export class AppError extends Error {
   }
 }
 
-export const notFound = (what: 'conversation' | 'inbox') =>
-  new AppError(`${what}/not_found`, `No such ${what}.`);
+export const notFound = (what: 'conversation' | 'inbox') => new AppError(`${what}/not_found`, `No such ${what}.`);

@@ -11,7 +11,8 @@ const handle = await createDb({
 await migrateToLatest(handle.db);
 const app = await buildApp({ config, db: handle.db });
 await app.listen({ port: config.port, host: config.host });
-const database = handle.kind === 'pglite' ? `embedded PGlite in ${join(config.dataDir, 'pglite')}` : 'Postgres at DATABASE_URL';
+const database =
+  handle.kind === 'pglite' ? `embedded PGlite in ${join(config.dataDir, 'pglite')}` : 'Postgres at DATABASE_URL';
 app.log.info(`Parley api and console at ${config.publicUrl} (${database})`);
 
 let isStopping = false;

@@ -66,7 +66,7 @@ const createStatements = [
   )`,
   'create index conversations_workspace_status on conversations (workspace_id, status, updated_at desc)',
   'create index conversations_visitor on conversations (visitor_id, created_at desc)',
-  'create index conversations_assignee on conversations (assignee_id) where status = \'open\'',
+  "create index conversations_assignee on conversations (assignee_id) where status = 'open'",
   `create table messages (
     id uuid primary key default gen_random_uuid(),
     conversation_id uuid not null references conversations on delete cascade,

@@ -1,3 +1,3 @@
-export { createDb, type CreateDbOptions, type DbHandle } from './create-db.ts';
+export { type CreateDbOptions, createDb, type DbHandle } from './create-db.ts';
 export { migrateToLatest } from './migrate.ts';
 export * from './schema.ts';

@@ -12,7 +12,7 @@ export function createPGlitePool(pglite: PGlite): PostgresPool {
 
   const client: PostgresPoolClient = {
     query: ((sql: string, parameters?: readonly unknown[]) =>
-      pglite.query(sql, parameters as unknown[])) as PostgresPoolClient['query'],
+      pglite.query(sql, parameters as unknown[])) as unknown as PostgresPoolClient['query'],
     release() {
       const next = waiting.shift();
       if (next) next(client);

@@ -41,7 +41,9 @@ test('the Database type names exactly the migrated tables and columns', async ()
     where table_schema = 'public' and table_name not like 'kysely_%'
   `.execute(handle.db);
   const migrated: Record<string, string[]> = {};
-  for (const row of rows) (migrated[row.table_name] ??= []).push(row.column_name);
+  for (const row of rows) {
+    migrated[row.table_name] = [...(migrated[row.table_name] ?? []), row.column_name];
+  }
   const sortColumns = (tables: Record<string, string[]>) =>
     Object.fromEntries(Object.entries(tables).map(([table, columns]) => [table, [...columns].sort()]));
   expect(sortColumns(migrated)).toEqual(sortColumns(declaredColumns));

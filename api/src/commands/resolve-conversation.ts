@@ -26,8 +26,20 @@ export async function resolveConversation(
     const events: ConversationEvent[] = [];
     if (current.status !== 'resolved') {
       await trx.updateTable('conversations').set({ status: 'resolved' }).where('id', '=', conversationId).execute();
-      const user = await trx.selectFrom('users').select(['id', 'name']).where('id', '=', agent.userId).executeTakeFirstOrThrow();
-      events.push(await appendEvent(trx, conversationId, 'conversation.resolved', { by: user }, { type: 'agent', id: agent.userId }));
+      const user = await trx
+        .selectFrom('users')
+        .select(['id', 'name'])
+        .where('id', '=', agent.userId)
+        .executeTakeFirstOrThrow();
+      events.push(
+        await appendEvent(
+          trx,
+          conversationId,
+          'conversation.resolved',
+          { by: user },
+          { type: 'agent', id: agent.userId },
+        ),
+      );
     }
     const row = await findConversationRow(trx, conversationId);
     if (!row) throw notFound('conversation');

@@ -3,9 +3,9 @@ import type { Kysely } from 'kysely';
 import { notFound } from '../app-error.ts';
 import { messageCreatedEvent, presentMessage } from '../presenters/message.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
-import { appendEvent } from '../services/conversations/append.ts';
-import { isUniqueViolation } from '../services/auth/sign-up.ts';
 import { assignConversation } from '../routing/assign-conversation.ts';
+import { isUniqueViolation } from '../services/auth/sign-up.ts';
+import { appendEvent } from '../services/conversations/append.ts';
 import { checkMessageBody } from './check-body.ts';
 import { findSentMessage, insertMessage } from './insert-message.ts';
 import type { SendOutcome } from './send-visitor-message.ts';
@@ -39,7 +39,11 @@ export async function sendAgentMessage(
       const repeated = await findSentMessage(trx, agent.userId, input.clientId);
       if (repeated) return { message: presentMessage(repeated), scope, events: [], isNewConversation: false };
 
-      const user = await trx.selectFrom('users').select('name').where('id', '=', agent.userId).executeTakeFirstOrThrow();
+      const user = await trx
+        .selectFrom('users')
+        .select('name')
+        .where('id', '=', agent.userId)
+        .executeTakeFirstOrThrow();
       const actor = { type: 'agent' as const, id: agent.userId };
       const events: ConversationEvent[] = [];
       if (conversation.status === 'resolved') {
@@ -47,7 +51,14 @@ export async function sendAgentMessage(
         events.push(await appendEvent(trx, conversation.id, 'conversation.reopened', {}, actor));
       }
       if (!conversation.assignee_id) {
-        events.push(await assignConversation(trx, { conversationId: conversation.id, workspaceId: agent.workspaceId, agent: { id: agent.userId, name: user.name }, actor }));
+        events.push(
+          await assignConversation(trx, {
+            conversationId: conversation.id,
+            workspaceId: agent.workspaceId,
+            agent: { id: agent.userId, name: user.name },
+            actor,
+          }),
+        );
       }
       const row = await insertMessage(trx, {
         conversationId: conversation.id,
@@ -65,7 +76,12 @@ export async function sendAgentMessage(
       const repeated = await findSentMessage(trx, agent.userId, input.clientId);
       if (!repeated) throw error;
       // Nothing new happened, so nobody needs to hear about it: an empty scope is never published to.
-      return { message: presentMessage(repeated), scope: { workspaceId: agent.workspaceId, visitorId: '' }, events: [], isNewConversation: false };
+      return {
+        message: presentMessage(repeated),
+        scope: { workspaceId: agent.workspaceId, visitorId: '' },
+        events: [],
+        isNewConversation: false,
+      };
     });
   }
 }

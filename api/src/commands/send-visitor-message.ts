@@ -90,22 +90,40 @@ async function checkWritable(trx: Transaction<Database>, visitor: VisitorPrincip
     .executeTakeFirst();
   if (!row) throw notFound('conversation');
   if (row.status === 'resolved')
-    throw new AppError('conversation/resolved', 'This conversation is resolved. Send without conversationId to start a new one.');
+    throw new AppError(
+      'conversation/resolved',
+      'This conversation is resolved. Send without conversationId to start a new one.',
+    );
 }
 
 async function openConversation(trx: Transaction<Database>, visitor: VisitorPrincipal): Promise<string> {
   const row = await trx
     .insertInto('conversations')
-    .values({ workspace_id: visitor.workspaceId, inbox_id: visitor.inboxId, visitor_id: visitor.visitorId, assignee_id: null, last_message_at: null })
+    .values({
+      workspace_id: visitor.workspaceId,
+      inbox_id: visitor.inboxId,
+      visitor_id: visitor.visitorId,
+      assignee_id: null,
+      last_message_at: null,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;
 }
 
 /** seq 1 of every conversation: a snapshot of it as it was opened. */
-async function conversationCreatedEvent(trx: Transaction<Database>, conversationId: string): Promise<ConversationEvent> {
+async function conversationCreatedEvent(
+  trx: Transaction<Database>,
+  conversationId: string,
+): Promise<ConversationEvent> {
   const row = await findConversationRow(trx, conversationId);
   if (!row) throw new Error(`conversation ${conversationId} vanished inside its own transaction`);
   const conversation = presentConversation({ ...row, last_seq: 1 });
-  return appendEvent(trx, conversationId, 'conversation.created', { conversation }, { type: 'visitor', id: row.visitor_id });
+  return appendEvent(
+    trx,
+    conversationId,
+    'conversation.created',
+    { conversation },
+    { type: 'visitor', id: row.visitor_id },
+  );
 }

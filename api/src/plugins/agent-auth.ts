@@ -63,6 +63,11 @@ export const agentAuthPlugin = fp(async (app: FastifyInstance) => {
       .orderBy('created_at')
       .executeTakeFirst();
     if (!membership) return null;
-    return { userId: session.userId, workspaceId: membership.workspace_id, role: membership.role, sessionId: session.id };
+    return {
+      userId: session.userId,
+      workspaceId: membership.workspace_id,
+      role: membership.role,
+      sessionId: session.id,
+    };
   }
 });

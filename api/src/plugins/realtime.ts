@@ -41,7 +41,8 @@ export const realtimePlugin = fp(async (app: FastifyInstance, options: RealtimeO
     connections,
     heartbeatMs: options.heartbeatMs,
     closeSessionSockets(sessionId, code) {
-      for (const connection of connections) if (connection.sessionId === sessionId) connection.close(code, 'signed out');
+      for (const connection of connections)
+        if (connection.sessionId === sessionId) connection.close(code, 'signed out');
     },
     async shutDown() {
       await Promise.all([...connections].map((connection) => connection.shutDown()));

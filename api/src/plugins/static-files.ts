@@ -10,7 +10,9 @@ export async function staticFiles(app: FastifyInstance) {
 
   app.get('/widget.js', (_request, reply) => {
     if (!existsSync(join(widgetDistDir, 'widget.js'))) {
-      return reply.status(503).send({ code: 'server/unavailable', message: 'The widget is not built: run pnpm build.' });
+      return reply
+        .status(503)
+        .send({ code: 'server/unavailable', message: 'The widget is not built: run pnpm build.' });
     }
     reply.header('cache-control', 'public, max-age=300');
     return reply.sendFile('widget.js', widgetDistDir);
@@ -22,7 +24,12 @@ export async function staticFiles(app: FastifyInstance) {
     );
     return;
   }
-  await app.register(fastifyStatic, { root: consoleDistDir, wildcard: false, index: 'index.html', decorateReply: true });
+  await app.register(fastifyStatic, {
+    root: consoleDistDir,
+    wildcard: false,
+    index: 'index.html',
+    decorateReply: true,
+  });
   app.get('/*', (request, reply) => {
     if (request.url.startsWith('/v1/')) {
       return reply.status(404).send({ code: 'route/not_found', message: `No route GET ${request.url}.` });

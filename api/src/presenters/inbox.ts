@@ -18,7 +18,7 @@ export function buildSnippet(publicUrl: string, siteKey: string): string {
   const init = JSON.stringify({ siteKey });
   return [
     '<script>',
-    "(function(w,d,s){w.Parley=w.Parley||function(){(w.Parley.q=w.Parley.q||[]).push(arguments)};",
+    '(function(w,d,s){w.Parley=w.Parley||function(){(w.Parley.q=w.Parley.q||[]).push(arguments)};',
     `var e=d.createElement('script');e.async=1;e.src=s;d.head.appendChild(e)})(window,document,${widgetUrl});`,
     `Parley('init',${init});`,
     '</script>',

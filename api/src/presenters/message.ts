@@ -1,6 +1,6 @@
 import type { ActorType } from '@parley/db';
-import type { ConversationEvent } from '../protocol/events.ts';
 import type { Message } from '../protocol/entities.ts';
+import type { ConversationEvent } from '../protocol/events.ts';
 
 export interface MessageRow {
   id: string;

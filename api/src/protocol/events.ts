@@ -1,11 +1,5 @@
 import Type, { type Static } from 'typebox';
-import {
-  AgentRefSchema,
-  ConversationSummarySchema,
-  IsoDateSchema,
-  MessageSchema,
-  UuidSchema,
-} from './entities.ts';
+import { AgentRefSchema, ConversationSummarySchema, IsoDateSchema, MessageSchema, UuidSchema } from './entities.ts';
 
 /**
  * Conversation events. Each carries the conversation's server-assigned `seq`

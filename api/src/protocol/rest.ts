@@ -1,10 +1,5 @@
 import Type, { type Static } from 'typebox';
-import {
-  AppearanceSchema,
-  ConversationSummarySchema,
-  RoleSchema,
-  UuidSchema,
-} from './entities.ts';
+import { AppearanceSchema, ConversationSummarySchema, RoleSchema, UuidSchema } from './entities.ts';
 import { ConversationEventSchema } from './events.ts';
 
 const EmailSchema = Type.String({ format: 'email', maxLength: 254 });
@@ -97,9 +92,12 @@ export const WidgetConfigSchema = Type.Object({
 });
 export type WidgetConfig = Static<typeof WidgetConfigSchema>;
 
-export const WidgetSessionBodySchema = Type.Object({ siteKey: Type.String({ minLength: 1, maxLength: 64 }) }, {
-  additionalProperties: false,
-});
+export const WidgetSessionBodySchema = Type.Object(
+  { siteKey: Type.String({ minLength: 1, maxLength: 64 }) },
+  {
+    additionalProperties: false,
+  },
+);
 export type WidgetSessionBody = Static<typeof WidgetSessionBodySchema>;
 
 /**

@@ -20,7 +20,12 @@ export function announce(
   if (options.routeConversationId) void routeNewConversation(app, log, scope, options.routeConversationId);
 }
 
-async function routeNewConversation(app: FastifyInstance, log: FastifyBaseLogger, scope: Scope, conversationId: string) {
+async function routeNewConversation(
+  app: FastifyInstance,
+  log: FastifyBaseLogger,
+  scope: Scope,
+  conversationId: string,
+) {
   try {
     const online = app.realtime.presence.onlineAgentIds(scope.workspaceId);
     publishEvents(app.realtime.hub, scope, await routeConversation(app.db, conversationId, online));
@@ -37,7 +42,11 @@ export async function routeWaitingConversations(app: FastifyInstance, log: Fasti
       const online = app.realtime.presence.onlineAgentIds(workspaceId);
       if (online.length === 0) return;
       const events = await routeConversation(app.db, conversationId, online);
-      const visitor = await app.db.selectFrom('conversations').select('visitor_id').where('id', '=', conversationId).executeTakeFirstOrThrow();
+      const visitor = await app.db
+        .selectFrom('conversations')
+        .select('visitor_id')
+        .where('id', '=', conversationId)
+        .executeTakeFirstOrThrow();
       publishEvents(app.realtime.hub, { workspaceId, visitorId: visitor.visitor_id }, events);
     }
   } catch (error) {

@@ -86,8 +86,10 @@ export class Connection<Frame extends { type: string; id?: string }> {
 
   #onData(raw: string | null): void {
     this.#heard();
-    if (this.#isClosing) return this.#sendError(undefined, { code: 'server/unavailable', message: 'The server is restarting.' });
-    if (!this.#tryTakeToken()) return this.#sendError(undefined, { code: 'rate/limited', message: 'Too many frames; slow down.' });
+    if (this.#isClosing)
+      return this.#sendError(undefined, { code: 'server/unavailable', message: 'The server is restarting.' });
+    if (!this.#tryTakeToken())
+      return this.#sendError(undefined, { code: 'rate/limited', message: 'Too many frames; slow down.' });
     const parsed = raw === null ? badBinary() : this.#options.parseFrame(raw);
     if (!parsed.ok) return this.#sendError(parsed.id, parsed.error);
     const { frame } = parsed;
@@ -108,9 +110,13 @@ export class Connection<Frame extends { type: string; id?: string }> {
   }
 
   #receiveHello(frame: HelloFrame): void {
-    if (this.#hasSaidHello) return this.#sendError(frame.id, { code: 'frame/invalid', message: 'hello was already sent.' });
+    if (this.#hasSaidHello)
+      return this.#sendError(frame.id, { code: 'frame/invalid', message: 'hello was already sent.' });
     if (frame.data.protocol !== PROTOCOL_VERSION) {
-      this.#sendError(frame.id, { code: 'protocol/unsupported_version', message: `This server speaks protocol ${PROTOCOL_VERSION}.` });
+      this.#sendError(frame.id, {
+        code: 'protocol/unsupported_version',
+        message: `This server speaks protocol ${PROTOCOL_VERSION}.`,
+      });
       return this.close(CLOSE_CODES.protocolError, 'unsupported protocol version');
     }
     this.#hasSaidHello = true;
@@ -121,13 +127,19 @@ export class Connection<Frame extends { type: string; id?: string }> {
     for (const { conversationId, lastSeq } of frame.data.resume) {
       const currentSeq = await this.#options.findLastSeq(conversationId);
       if (currentSeq === undefined) {
-        this.#sendError(undefined, { code: 'conversation/not_found', message: `No such conversation ${conversationId}.` });
+        this.#sendError(undefined, {
+          code: 'conversation/not_found',
+          message: `No such conversation ${conversationId}.`,
+        });
         continue;
       }
       await this.delivery.replay(conversationId, lastSeq, currentSeq);
     }
     await this.delivery.goLive(() =>
-      this.send({ type: 'session.ready', data: { protocol: PROTOCOL_VERSION, heartbeatMs: this.#options.heartbeatMs ?? LIMITS.heartbeatMs } }),
+      this.send({
+        type: 'session.ready',
+        data: { protocol: PROTOCOL_VERSION, heartbeatMs: this.#options.heartbeatMs ?? LIMITS.heartbeatMs },
+      }),
     );
   }
 

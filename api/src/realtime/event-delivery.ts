@@ -18,7 +18,11 @@ export class EventDelivery {
   #queue: Promise<void> = Promise.resolve();
   #isLive = false;
 
-  constructor(options: { send: (frame: ServerFrame) => void; loadRange: LoadEventRange; followFromFirstSight: boolean }) {
+  constructor(options: {
+    send: (frame: ServerFrame) => void;
+    loadRange: LoadEventRange;
+    followFromFirstSight: boolean;
+  }) {
     this.#send = options.send;
     this.#loadRange = options.loadRange;
     this.#isFollowingFromFirstSight = options.followFromFirstSight;

@@ -22,14 +22,29 @@ export function createFrameParser<Frame>(schemas: Record<string, TSchema>) {
     const frameId = typeof id === 'string' && id.length <= 64 ? id : undefined;
     const checker = typeof type === 'string' ? checkers.get(type) : undefined;
     if (!checker) {
-      return { ok: false, id: frameId, error: { code: 'frame/unknown_type', message: `Unknown frame type ${JSON.stringify(type)}.` } };
+      return {
+        ok: false,
+        id: frameId,
+        error: { code: 'frame/unknown_type', message: `Unknown frame type ${JSON.stringify(type)}.` },
+      };
     }
     if (checker.Check(value)) return { ok: true, frame: value as Frame };
     const [first] = checker.Errors(value);
     if (first?.keyword === 'maxLength' && first.instancePath === '/data/body') {
-      return { ok: false, id: frameId, error: { code: 'message/too_long', message: `The message is longer than ${String(first.params?.limit)} characters.` } };
+      return {
+        ok: false,
+        id: frameId,
+        error: {
+          code: 'message/too_long',
+          message: `The message is longer than ${String(first.params?.limit)} characters.`,
+        },
+      };
     }
     const where = first?.instancePath ? `${first.instancePath.slice(1).replaceAll('/', '.')}: ` : '';
-    return { ok: false, id: frameId, error: { code: 'frame/invalid', message: `${where}${first?.message ?? 'invalid frame'}.` } };
+    return {
+      ok: false,
+      id: frameId,
+      error: { code: 'frame/invalid', message: `${where}${first?.message ?? 'invalid frame'}.` },
+    };
   };
 }

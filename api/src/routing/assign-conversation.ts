@@ -9,7 +9,11 @@ export async function assignConversation(
   trx: Transaction<Database>,
   input: { conversationId: string; workspaceId: string; agent: AgentRef; actor: Actor },
 ): Promise<ConversationEvent> {
-  await trx.updateTable('conversations').set({ assignee_id: input.agent.id }).where('id', '=', input.conversationId).execute();
+  await trx
+    .updateTable('conversations')
+    .set({ assignee_id: input.agent.id })
+    .where('id', '=', input.conversationId)
+    .execute();
   await trx
     .updateTable('memberships')
     .set({ last_assigned_at: new Date() })

@@ -1,5 +1,5 @@
-import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../../plugins/agent-auth.ts';
 import { CLOSE_CODES } from '../../protocol/constants.ts';
 import { LoginBodySchema, MeSchema, SignupBodySchema } from '../../protocol/rest.ts';
@@ -16,12 +16,22 @@ export async function authRoutes(fastify: FastifyInstance) {
 
   async function startSession(reply: FastifyReply, userId: string) {
     const { token, expiresAt } = await createSession(app.db, userId);
-    reply.setCookie(SESSION_COOKIE, token, { httpOnly: true, secure: isSecure, sameSite: 'lax', path: '/', expires: expiresAt });
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      secure: isSecure,
+      sameSite: 'lax',
+      path: '/',
+      expires: expiresAt,
+    });
   }
 
   app.post(
     '/v1/auth/signup',
-    { schema: { body: SignupBodySchema, response: { 201: MeSchema } }, config: { rateLimit: authRateLimit }, preHandler: app.checkConsoleOrigin },
+    {
+      schema: { body: SignupBodySchema, response: { 201: MeSchema } },
+      config: { rateLimit: authRateLimit },
+      preHandler: app.checkConsoleOrigin,
+    },
     async (request, reply) => {
       const allowed = app.config.exampleSiteUrl ? [app.config.exampleSiteUrl] : [];
       const { user } = await signUp(app.db, request.body, { defaultAllowedOrigins: allowed });
@@ -32,7 +42,11 @@ export async function authRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/v1/auth/login',
-    { schema: { body: LoginBodySchema, response: { 200: MeSchema } }, config: { rateLimit: authRateLimit }, preHandler: app.checkConsoleOrigin },
+    {
+      schema: { body: LoginBodySchema, response: { 200: MeSchema } },
+      config: { rateLimit: authRateLimit },
+      preHandler: app.checkConsoleOrigin,
+    },
     async (request, reply) => {
       const userId = await checkCredentials(app.db, request.body);
       await startSession(reply, userId);

@@ -20,7 +20,10 @@ export async function conversationRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/v1/conversations',
-    { schema: { querystring: ConversationListQuerySchema, response: { 200: ConversationListSchema } }, preHandler: app.requireAgent },
+    {
+      schema: { querystring: ConversationListQuerySchema, response: { 200: ConversationListSchema } },
+      preHandler: app.requireAgent,
+    },
     async (request) => {
       const status = request.query.status ?? 'open';
       let query = selectConversationRows(app.db).where('c.workspace_id', '=', request.agent!.workspaceId);
@@ -33,7 +36,11 @@ export async function conversationRoutes(fastify: FastifyInstance) {
   app.get(
     '/v1/conversations/:id',
     {
-      schema: { params: Type.Object({ id: UuidSchema }), querystring: ConversationEventsQuerySchema, response: { 200: ConversationDetailSchema } },
+      schema: {
+        params: Type.Object({ id: UuidSchema }),
+        querystring: ConversationEventsQuerySchema,
+        response: { 200: ConversationDetailSchema },
+      },
       preHandler: app.requireAgent,
     },
     async (request) => {

@@ -12,10 +12,19 @@ export async function inboxRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const present = (row: Parameters<typeof presentInbox>[0]) => presentInbox(row, app.config.publicUrl);
 
-  app.get('/v1/inboxes', { schema: { response: { 200: InboxListSchema } }, preHandler: app.requireAgent }, async (request) => {
-    const rows = await app.db.selectFrom('inboxes').selectAll().where('workspace_id', '=', request.agent!.workspaceId).orderBy('created_at').execute();
-    return { inboxes: rows.map(present) };
-  });
+  app.get(
+    '/v1/inboxes',
+    { schema: { response: { 200: InboxListSchema } }, preHandler: app.requireAgent },
+    async (request) => {
+      const rows = await app.db
+        .selectFrom('inboxes')
+        .selectAll()
+        .where('workspace_id', '=', request.agent!.workspaceId)
+        .orderBy('created_at')
+        .execute();
+      return { inboxes: rows.map(present) };
+    },
+  );
 
   app.get(
     '/v1/inboxes/:id',
@@ -34,7 +43,10 @@ export async function inboxRoutes(fastify: FastifyInstance) {
 
   app.patch(
     '/v1/inboxes/:id',
-    { schema: { params: InboxParamsSchema, body: InboxUpdateBodySchema, response: { 200: InboxSchema } }, preHandler: app.requireAgent },
+    {
+      schema: { params: InboxParamsSchema, body: InboxUpdateBodySchema, response: { 200: InboxSchema } },
+      preHandler: app.requireAgent,
+    },
     async (request) => {
       const { name, allowedOrigins, appearance } = request.body;
       const row = await app.db

@@ -18,7 +18,8 @@ const agents = new WeakMap<FastifyRequest, AgentPrincipal>();
 export async function agentSocketRoute(app: FastifyInstance) {
   /** Before the upgrade: the console's own origin (no cross-site socket hijacking) and a valid session. */
   async function authenticate(request: FastifyRequest) {
-    if (!isConsoleOrigin(request, app.config)) throw new AppError('auth/origin_forbidden', 'Agent sockets must come from the console.');
+    if (!isConsoleOrigin(request, app.config))
+      throw new AppError('auth/origin_forbidden', 'Agent sockets must come from the console.');
     const agent = await app.authenticateAgent(request);
     if (!agent) throw new AppError('auth/required', 'Sign in first.');
     agents.set(request, agent);
@@ -61,7 +62,9 @@ export async function agentSocketRoute(app: FastifyInstance) {
       },
     });
     const tracked = Object.assign(connection, { sessionId: agent.sessionId });
-    const unsubscribe = app.realtime.hub.subscribe(topics.workspace(agent.workspaceId), (notice) => connection.delivery.deliver(notice.event));
+    const unsubscribe = app.realtime.hub.subscribe(topics.workspace(agent.workspaceId), (notice) =>
+      connection.delivery.deliver(notice.event),
+    );
     app.realtime.connections.add(tracked);
     if (app.realtime.presence.addSocket(agent.workspaceId, agent.userId)) {
       void routeWaitingConversations(app, request.log, agent.workspaceId);

@@ -56,7 +56,9 @@ export async function widgetSocketRoute(app: FastifyInstance) {
         app.realtime.connections.delete(connection);
       },
     });
-    const unsubscribe = app.realtime.hub.subscribe(topics.visitor(visitor.visitorId), (notice) => connection.delivery.deliver(notice.event));
+    const unsubscribe = app.realtime.hub.subscribe(topics.visitor(visitor.visitorId), (notice) =>
+      connection.delivery.deliver(notice.event),
+    );
     app.realtime.connections.add(connection);
   });
 }

@@ -22,19 +22,36 @@ import { bearerToken, findVisitorByToken } from '../../services/visitors/visitor
 export async function widgetRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   // Preflights pass; each route then accepts only the origins its inbox allows.
-  await app.register(cors, { origin: true, methods: ['GET', 'POST'], allowedHeaders: ['content-type', 'authorization'], maxAge: 600 });
+  await app.register(cors, {
+    origin: true,
+    methods: ['GET', 'POST'],
+    allowedHeaders: ['content-type', 'authorization'],
+    maxAge: 600,
+  });
 
   function checkOrigin(request: FastifyRequest, allowedOrigins: string[]) {
     if (!isAllowedOrigin(request.headers.origin, allowedOrigins)) {
-      throw new AppError('auth/origin_forbidden', 'This site is not allowed to use this inbox. Add its origin in the console.');
+      throw new AppError(
+        'auth/origin_forbidden',
+        'This site is not allowed to use this inbox. Add its origin in the console.',
+      );
     }
   }
 
   app.get(
     '/v1/widget/inboxes/:siteKey/config',
-    { schema: { params: Type.Object({ siteKey: Type.String({ maxLength: 64 }) }), response: { 200: WidgetConfigSchema } } },
+    {
+      schema: {
+        params: Type.Object({ siteKey: Type.String({ maxLength: 64 }) }),
+        response: { 200: WidgetConfigSchema },
+      },
+    },
     async (request, reply) => {
-      const inbox = await app.db.selectFrom('inboxes').select(['name', 'appearance']).where('site_key', '=', request.params.siteKey).executeTakeFirst();
+      const inbox = await app.db
+        .selectFrom('inboxes')
+        .select(['name', 'appearance'])
+        .where('site_key', '=', request.params.siteKey)
+        .executeTakeFirst();
       if (!inbox) throw notFound('inbox');
       reply.header('cache-control', 'public, max-age=300');
       return { inboxName: inbox.name, appearance: inbox.appearance };
@@ -43,7 +60,10 @@ export async function widgetRoutes(fastify: FastifyInstance) {
 
   app.post(
     '/v1/widget/session',
-    { schema: { body: WidgetSessionBodySchema, response: { 200: WidgetSessionSchema } }, config: { rateLimit: { max: 60, timeWindow: '1 minute' } } },
+    {
+      schema: { body: WidgetSessionBodySchema, response: { 200: WidgetSessionSchema } },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    },
     async (request) => {
       const inbox = await app.db
         .selectFrom('inboxes')
@@ -58,7 +78,13 @@ export async function widgetRoutes(fastify: FastifyInstance) {
 
   app.get(
     '/v1/widget/conversations/:id',
-    { schema: { params: Type.Object({ id: UuidSchema }), querystring: ConversationEventsQuerySchema, response: { 200: ConversationDetailSchema } } },
+    {
+      schema: {
+        params: Type.Object({ id: UuidSchema }),
+        querystring: ConversationEventsQuerySchema,
+        response: { 200: ConversationDetailSchema },
+      },
+    },
     async (request) => {
       const token = bearerToken(request.headers.authorization);
       const visitor = token ? await findVisitorByToken(app.db, token) : undefined;
@@ -70,7 +96,10 @@ export async function widgetRoutes(fastify: FastifyInstance) {
         .where('c.workspace_id', '=', visitor.workspaceId)
         .executeTakeFirst();
       if (!row) throw notFound('conversation');
-      return { conversation: presentConversation(row), ...(await loadEventPage(app.db, { id: row.id, lastSeq: row.last_seq }, request.query)) };
+      return {
+        conversation: presentConversation(row),
+        ...(await loadEventPage(app.db, { id: row.id, lastSeq: row.last_seq }, request.query)),
+      };
     },
   );
 }

@@ -11,7 +11,9 @@ export async function checkCredentials(db: Kysely<Database>, body: LoginBody): P
     .select(['id', 'password_hash'])
     .where(sql<string>`lower(email)`, '=', body.email.trim().toLowerCase())
     .executeTakeFirst();
-  const isValid = user ? await verifyPassword(user.password_hash, body.password) : await verifyAgainstDecoy(body.password);
+  const isValid = user
+    ? await verifyPassword(user.password_hash, body.password)
+    : await verifyAgainstDecoy(body.password);
   if (!user || !isValid) throw new AppError('auth/invalid_credentials', 'Wrong email or password.');
   return user.id;
 }

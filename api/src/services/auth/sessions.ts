@@ -15,14 +15,21 @@ export interface ValidSession {
 export async function createSession(db: Kysely<Database>, userId: string): Promise<{ token: string; expiresAt: Date }> {
   const token = generateToken();
   const expiresAt = new Date(Date.now() + SESSION_TTL_MS);
-  await db.insertInto('sessions').values({ id: hashToken(token), user_id: userId, expires_at: expiresAt }).execute();
+  await db
+    .insertInto('sessions')
+    .values({ id: hashToken(token), user_id: userId, expires_at: expiresAt })
+    .execute();
   return { token, expiresAt };
 }
 
 /** Looks the token up; deletes it when expired; slides the expiry when half of it is used up. */
 export async function validateSessionToken(db: Kysely<Database>, token: string): Promise<ValidSession | null> {
   const id = hashToken(token);
-  const row = await db.selectFrom('sessions').select(['id', 'user_id', 'expires_at']).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('sessions')
+    .select(['id', 'user_id', 'expires_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) return null;
   const now = Date.now();
   if (row.expires_at.getTime() <= now) {

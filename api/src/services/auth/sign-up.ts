@@ -25,12 +25,16 @@ export async function signUp(db: Kysely<Database>, body: SignupBody, options: Si
         .values({ name: body.workspaceName?.trim() || `${user.name}'s team` })
         .returning(['id', 'name'])
         .executeTakeFirstOrThrow();
-      await trx.insertInto('memberships').values({ workspace_id: workspace.id, user_id: user.id, role: 'owner' }).execute();
+      await trx
+        .insertInto('memberships')
+        .values({ workspace_id: workspace.id, user_id: user.id, role: 'owner' })
+        .execute();
       await createDefaultInbox(trx, workspace, options.defaultAllowedOrigins);
       return { user, workspace, role: 'owner' as const };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new AppError('auth/email_taken', 'An account with this email already exists. Sign in instead.');
+    if (isUniqueViolation(error))
+      throw new AppError('auth/email_taken', 'An account with this email already exists. Sign in instead.');
     throw error;
   }
 }

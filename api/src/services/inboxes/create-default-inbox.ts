@@ -14,7 +14,12 @@ export async function createDefaultInbox(
       name: 'Website',
       site_key: `pk_${randomBytes(12).toString('hex')}`,
       allowed_origins: JSON.stringify(allowedOrigins),
-      appearance: JSON.stringify({ color: '#4f46e5', title: workspace.name, greeting: 'Hi! How can we help?', position: 'right' }),
+      appearance: JSON.stringify({
+        color: '#4f46e5',
+        title: workspace.name,
+        greeting: 'Hi! How can we help?',
+        position: 'right',
+      }),
       identity_secret: randomBytes(32).toString('hex'),
     })
     .returning(['id', 'site_key'])

@@ -25,7 +25,13 @@ export async function startVisitorSession(
     visitorToken = generateToken();
     const row = await db
       .insertInto('visitors')
-      .values({ workspace_id: inbox.workspace_id, inbox_id: inbox.id, token_hash: hashToken(visitorToken), name: null, email: null })
+      .values({
+        workspace_id: inbox.workspace_id,
+        inbox_id: inbox.id,
+        token_hash: hashToken(visitorToken),
+        name: null,
+        email: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     visitorId = row.id;

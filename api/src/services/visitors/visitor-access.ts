@@ -18,7 +18,12 @@ export async function findVisitorByToken(db: Kysely<Database>, token: string): P
     .where('v.token_hash', '=', hashToken(token))
     .executeTakeFirst();
   if (!row) return undefined;
-  return { visitorId: row.id, workspaceId: row.workspace_id, inboxId: row.inbox_id, allowedOrigins: row.allowed_origins };
+  return {
+    visitorId: row.id,
+    workspaceId: row.workspace_id,
+    inboxId: row.inbox_id,
+    allowedOrigins: row.allowed_origins,
+  };
 }
 
 export function bearerToken(authorization: string | undefined): string | undefined {

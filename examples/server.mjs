@@ -1,0 +1,50 @@
+// A stand-in for a customer's web server: serves the example pages from their own origin and fills
+// the Parley snippet's api URL and site key in, as a site's templates would. Uses only Node itself.
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import { extname, join, normalize } from 'node:path';
+
+const port = Number(process.env.EXAMPLES_PORT ?? 3001);
+const host = process.env.EXAMPLES_HOST ?? 'localhost';
+const apiUrl = (process.env.PARLEY_API_URL ?? 'http://localhost:3000').replace(/\/+$/, '');
+const root = join(import.meta.dirname, 'plain-html');
+const SITE_KEY_COOKIE = 'parley_example_site_key';
+const types = { '.html': 'text/html; charset=utf-8', '.css': 'text/css; charset=utf-8' };
+
+/** The site key comes from the console's "Open the example site" link once, then from a cookie. */
+function siteKeyOf(url, cookieHeader) {
+  const fromQuery = url.searchParams.get('siteKey');
+  const fromCookie = /(?:^|;\s*)parley_example_site_key=([^;]+)/.exec(cookieHeader ?? '')?.[1];
+  const key = fromQuery ?? fromCookie ?? process.env.PARLEY_SITE_KEY ?? '';
+  return /^[A-Za-z0-9_-]{1,64}$/.test(key) ? key : '';
+}
+
+const server = createServer(async (request, response) => {
+  const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
+  const path = normalize(url.pathname === '/' ? '/index.html' : url.pathname);
+  const type = types[extname(path)];
+  if (!type || path.includes('..')) return send(response, 404, 'text/plain', 'Not found');
+  let body;
+  try {
+    body = await readFile(join(root, path), 'utf8');
+  } catch {
+    return send(response, 404, 'text/plain', 'Not found');
+  }
+  const headers = {};
+  if (type.startsWith('text/html')) {
+    const siteKey = siteKeyOf(url, request.headers.cookie);
+    if (url.searchParams.has('siteKey') && siteKey)
+      headers['set-cookie'] = `${SITE_KEY_COOKIE}=${siteKey}; Path=/; SameSite=Lax`;
+    body = body.replaceAll('{{PARLEY_API_URL}}', apiUrl).replaceAll('{{PARLEY_SITE_KEY}}', siteKey);
+    if (!siteKey) body = body.replace('class="setup-note" hidden', 'class="setup-note"');
+  }
+  send(response, 200, type, body, headers);
+});
+
+function send(response, status, type, body, headers = {}) {
+  response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
+  response.end(body);
+}
+
+server.listen(port, host, () => console.log(`Example site at http://localhost:${server.address().port}`));
+for (const signal of ['SIGTERM', 'SIGINT']) process.on(signal, () => server.close(() => process.exit(0)));
