@@ -7,10 +7,9 @@ import { isConsoleOrigin } from '../../plugins/origins.ts';
 import { AGENT_WS_PATH } from '../../protocol/constants.ts';
 import { type AgentFrame, AgentFrameSchemas } from '../../protocol/frames.ts';
 import { announce, routeWaitingConversations } from '../../realtime/after-commit.ts';
-import { Connection } from '../../realtime/connection.ts';
 import { createFrameParser } from '../../realtime/frame-parser.ts';
 import { topics } from '../../realtime/hub.ts';
-import { loadEventRange } from '../../services/conversations/load-events.ts';
+import { openConnection } from '../../realtime/open-connection.ts';
 
 const parseAgentFrame = createFrameParser<AgentFrame>(AgentFrameSchemas);
 const agents = new WeakMap<FastifyRequest, AgentPrincipal>();
@@ -27,12 +26,12 @@ export async function agentSocketRoute(app: FastifyInstance) {
 
   app.get(AGENT_WS_PATH, { websocket: true, preValidation: authenticate }, (socket, request) => {
     const agent = agents.get(request)!;
-    const connection = new Connection<AgentFrame>({
-      socket,
-      log: request.log,
+    openConnection<AgentFrame>(app, request, socket, {
       parseFrame: parseAgentFrame,
-      heartbeatMs: app.realtime.heartbeatMs,
+      topic: topics.workspace(agent.workspaceId),
       followFromFirstSight: true,
+      sessionId: agent.sessionId,
+      scopeConversation: { column: 'workspace_id', value: agent.workspaceId },
       async runCommand(frame) {
         if (frame.type === 'conversation.resolve') {
           const { conversation, events } = await resolveConversation(app.db, agent, frame.data.conversationId);
@@ -45,27 +44,8 @@ export async function agentSocketRoute(app: FastifyInstance) {
         announce(app, request.log, outcome.scope, outcome.events);
         return { message: outcome.message };
       },
-      async findLastSeq(conversationId) {
-        const row = await app.db
-          .selectFrom('conversations')
-          .select('last_seq')
-          .where('id', '=', conversationId)
-          .where('workspace_id', '=', agent.workspaceId)
-          .executeTakeFirst();
-        return row?.last_seq;
-      },
-      loadRange: (conversationId, fromSeq, toSeq) => loadEventRange(app.db, conversationId, fromSeq, toSeq),
-      onClose() {
-        unsubscribe();
-        app.realtime.connections.delete(tracked);
-        app.realtime.presence.removeSocket(agent.workspaceId, agent.userId);
-      },
+      onClose: () => app.realtime.presence.removeSocket(agent.workspaceId, agent.userId),
     });
-    const tracked = Object.assign(connection, { sessionId: agent.sessionId });
-    const unsubscribe = app.realtime.hub.subscribe(topics.workspace(agent.workspaceId), (notice) =>
-      connection.delivery.deliver(notice.event),
-    );
-    app.realtime.connections.add(tracked);
     if (app.realtime.presence.addSocket(agent.workspaceId, agent.userId)) {
       void routeWaitingConversations(app, request.log, agent.workspaceId);
     }

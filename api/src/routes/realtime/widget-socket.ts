@@ -5,10 +5,9 @@ import { isAllowedOrigin } from '../../plugins/origins.ts';
 import { WIDGET_WS_PATH } from '../../protocol/constants.ts';
 import { type VisitorFrame, VisitorFrameSchemas } from '../../protocol/frames.ts';
 import { announce } from '../../realtime/after-commit.ts';
-import { Connection } from '../../realtime/connection.ts';
 import { createFrameParser } from '../../realtime/frame-parser.ts';
 import { topics } from '../../realtime/hub.ts';
-import { loadEventRange } from '../../services/conversations/load-events.ts';
+import { openConnection } from '../../realtime/open-connection.ts';
 import { findVisitorByToken } from '../../services/visitors/visitor-access.ts';
 import { tokenFromSubprotocols } from './subprotocols.ts';
 
@@ -28,12 +27,11 @@ export async function widgetSocketRoute(app: FastifyInstance) {
 
   app.get(WIDGET_WS_PATH, { websocket: true, preValidation: authenticateVisitor }, (socket, request) => {
     const visitor = visitors.get(request)!;
-    const connection = new Connection<VisitorFrame>({
-      socket,
-      log: request.log,
+    openConnection<VisitorFrame>(app, request, socket, {
       parseFrame: parseVisitorFrame,
-      heartbeatMs: app.realtime.heartbeatMs,
+      topic: topics.visitor(visitor.visitorId),
       followFromFirstSight: false,
+      scopeConversation: { column: 'visitor_id', value: visitor.visitorId },
       async runCommand(frame) {
         const outcome = await sendVisitorMessage(app.db, visitor, frame.data);
         announce(app, request.log, outcome.scope, outcome.events, {
@@ -41,24 +39,6 @@ export async function widgetSocketRoute(app: FastifyInstance) {
         });
         return { message: outcome.message };
       },
-      async findLastSeq(conversationId) {
-        const row = await app.db
-          .selectFrom('conversations')
-          .select('last_seq')
-          .where('id', '=', conversationId)
-          .where('visitor_id', '=', visitor.visitorId)
-          .executeTakeFirst();
-        return row?.last_seq;
-      },
-      loadRange: (conversationId, fromSeq, toSeq) => loadEventRange(app.db, conversationId, fromSeq, toSeq),
-      onClose() {
-        unsubscribe();
-        app.realtime.connections.delete(connection);
-      },
     });
-    const unsubscribe = app.realtime.hub.subscribe(topics.visitor(visitor.visitorId), (notice) =>
-      connection.delivery.deliver(notice.event),
-    );
-    app.realtime.connections.add(connection);
   });
 }

@@ -1,0 +1,56 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { WebSocket } from 'ws';
+import type { HelloFrame } from '../protocol/frames.ts';
+import { loadEventRange } from '../services/conversations/load-events.ts';
+import { Connection } from './connection.ts';
+import type { ParsedFrame } from './frame-parser.ts';
+
+export interface OpenConnectionOptions<Frame extends { type: string; id?: string }> {
+  parseFrame: (raw: string) => ParsedFrame<Frame>;
+  /** The hub topic whose notices this socket receives. */
+  topic: string;
+  followFromFirstSight: boolean;
+  /** The session this socket belongs to, so signing out can close it. */
+  sessionId?: string;
+  runCommand: (frame: Exclude<Frame, HelloFrame | { type: 'ping' }>) => Promise<object>;
+  /** Narrows conversation lookups to what this client may see. */
+  scopeConversation: { column: 'visitor_id' | 'workspace_id'; value: string };
+  onClose?: () => void;
+}
+
+/** Wires a new socket to the hub and the registry of open connections; undoes it all on close. */
+export function openConnection<Frame extends { type: string; id?: string }>(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  socket: WebSocket,
+  options: OpenConnectionOptions<Frame>,
+): Connection<Frame> {
+  const { column, value } = options.scopeConversation;
+  const connection: Connection<Frame> & { sessionId?: string } = new Connection<Frame>({
+    socket,
+    log: request.log,
+    parseFrame: options.parseFrame,
+    heartbeatMs: app.realtime.heartbeatMs,
+    followFromFirstSight: options.followFromFirstSight,
+    runCommand: options.runCommand,
+    async findLastSeq(conversationId) {
+      const row = await app.db
+        .selectFrom('conversations')
+        .select('last_seq')
+        .where('id', '=', conversationId)
+        .where(column, '=', value)
+        .executeTakeFirst();
+      return row?.last_seq;
+    },
+    loadRange: (conversationId, fromSeq, toSeq) => loadEventRange(app.db, conversationId, fromSeq, toSeq),
+    onClose() {
+      unsubscribe();
+      app.realtime.connections.delete(connection);
+      options.onClose?.();
+    },
+  });
+  connection.sessionId = options.sessionId;
+  const unsubscribe = app.realtime.hub.subscribe(options.topic, (notice) => connection.delivery.deliver(notice.event));
+  app.realtime.connections.add(connection);
+  return connection;
+}
