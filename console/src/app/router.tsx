@@ -1,0 +1,57 @@
+import { createBrowserRouter, redirect } from 'react-router';
+import { LoginPage } from '../auth/login-page.tsx';
+import { SignupPage } from '../auth/signup-page.tsx';
+import { ConversationPane } from '../inbox/conversation-pane.tsx';
+import { InboxPage } from '../inbox/inbox-page.tsx';
+import { NoConversationSelected } from '../inbox/no-conversation-selected.tsx';
+import { InboxSettingsPage } from '../settings/inbox-settings-page.tsx';
+import { AppShell } from '../shell/app-shell.tsx';
+import { FullPageLoader } from '../ui/full-page-loader.tsx';
+import { loadApp, loadInboxSettings, loadLogin, loadSignup } from './loaders.ts';
+import { NotFoundPage } from './not-found-page.tsx';
+import { RouteErrorPage } from './route-error-page.tsx';
+
+export const router = createBrowserRouter([
+  {
+    path: '/signup',
+    loader: loadSignup,
+    Component: SignupPage,
+    ErrorBoundary: RouteErrorPage,
+    HydrateFallback: FullPageLoader,
+  },
+  {
+    path: '/login',
+    loader: loadLogin,
+    Component: LoginPage,
+    ErrorBoundary: RouteErrorPage,
+    HydrateFallback: FullPageLoader,
+  },
+  {
+    id: 'app',
+    loader: loadApp,
+    // Who is signed in does not change while navigating inside the app; logout leaves it.
+    shouldRevalidate: () => false,
+    Component: AppShell,
+    ErrorBoundary: RouteErrorPage,
+    HydrateFallback: FullPageLoader,
+    children: [
+      { path: '/', loader: () => redirect('/conversations'), element: null },
+      {
+        path: '/conversations',
+        Component: InboxPage,
+        children: [
+          { index: true, Component: NoConversationSelected },
+          { path: ':conversationId', Component: ConversationPane },
+        ],
+      },
+      { path: '/settings', loader: () => redirect('/settings/inbox'), element: null },
+      {
+        path: '/settings/inbox',
+        loader: loadInboxSettings,
+        Component: InboxSettingsPage,
+        ErrorBoundary: RouteErrorPage,
+      },
+      { path: '*', Component: NotFoundPage },
+    ],
+  },
+]);

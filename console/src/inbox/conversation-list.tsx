@@ -1,0 +1,123 @@
+import { useEffect, useMemo } from 'react';
+import { Link, useNavigate } from 'react-router';
+import { useNow } from '../lib/use-now.ts';
+import { useConsoleSnapshot, useConsoleStore } from '../realtime/console-store-context.tsx';
+import { type ConversationFilter, selectConversations } from '../realtime/conversation-cache.ts';
+import { EmptyState } from '../ui/empty-state.tsx';
+import { InboxIcon } from '../ui/icons.tsx';
+import { FILTERS, toFilterSearch } from './conversation-filter.ts';
+import { ConversationRow } from './conversation-row.tsx';
+
+interface ConversationListProps {
+  filter: ConversationFilter;
+  selectedId: string | null;
+}
+
+const EMPTY_COPY: Record<ConversationFilter, { title: string; body: string }> = {
+  open: {
+    title: 'No open conversations',
+    body: 'New chats from your website appear here the moment a visitor writes.',
+  },
+  resolved: { title: 'Nothing resolved yet', body: 'Conversations you resolve move here.' },
+  all: { title: 'No conversations yet', body: 'Install the chat widget on your site to start talking to visitors.' },
+};
+
+export function ConversationList({ filter, selectedId }: ConversationListProps) {
+  const store = useConsoleStore();
+  const { cache, lists } = useConsoleSnapshot();
+  const now = useNow();
+  const navigate = useNavigate();
+  const conversations = useMemo(() => selectConversations(cache, filter), [cache, filter]);
+  const loadState = lists[filter];
+  const search = toFilterSearch(filter);
+
+  useEffect(() => {
+    void store.loadList(filter);
+  }, [store, filter]);
+
+  // Alt+↑ / Alt+↓ move through the list from anywhere in the inbox.
+  useEffect(() => {
+    function handleKeyDown(event: KeyboardEvent) {
+      if (!event.altKey || (event.key !== 'ArrowDown' && event.key !== 'ArrowUp')) return;
+      const index = conversations.findIndex((conversation) => conversation.id === selectedId);
+      const next = conversations[event.key === 'ArrowDown' ? index + 1 : Math.max(0, index - 1)];
+      if (!next) return;
+      event.preventDefault();
+      navigate({ pathname: `/conversations/${next.id}`, search });
+    }
+    document.addEventListener('keydown', handleKeyDown);
+    return () => document.removeEventListener('keydown', handleKeyDown);
+  }, [conversations, selectedId, navigate, search]);
+
+  return (
+    <section className="conversation-list" aria-labelledby="conversation-list-title">
+      <header className="conversation-list__header">
+        <h1 className="conversation-list__title" id="conversation-list-title">
+          Conversations
+        </h1>
+        <nav className="segmented" aria-label="Filter conversations">
+          {FILTERS.map((option) => (
+            <Link
+              key={option.value}
+              to={{
+                pathname: selectedId ? `/conversations/${selectedId}` : '/conversations',
+                search: toFilterSearch(option.value),
+              }}
+              className="segmented__option"
+              aria-current={option.value === filter ? 'page' : undefined}
+              data-testid={`filter-${option.value}`}
+              replace
+            >
+              {option.label}
+            </Link>
+          ))}
+        </nav>
+      </header>
+
+      <div className="conversation-list__scroll">
+        {conversations.length > 0 ? (
+          <ul className="conversation-list__items">
+            {conversations.map((conversation) => (
+              <li key={conversation.id}>
+                <ConversationRow conversation={conversation} search={search} now={now} />
+              </li>
+            ))}
+          </ul>
+        ) : loadState === 'loading' || loadState === 'idle' ? (
+          <ListSkeleton />
+        ) : loadState === 'error' ? (
+          <EmptyState
+            title="Could not load conversations"
+            action={
+              <button type="button" className="btn btn--secondary" onClick={() => void store.loadList(filter)}>
+                Try again
+              </button>
+            }
+          >
+            Check your connection and try again.
+          </EmptyState>
+        ) : (
+          <EmptyState icon={<InboxIcon size={24} />} title={EMPTY_COPY[filter].title}>
+            {EMPTY_COPY[filter].body}
+          </EmptyState>
+        )}
+      </div>
+    </section>
+  );
+}
+
+function ListSkeleton() {
+  return (
+    <ul className="conversation-list__items" aria-busy="true" aria-label="Loading conversations">
+      {[0, 1, 2, 3, 4].map((index) => (
+        <li key={index} className="row-skeleton">
+          <span className="skeleton skeleton--circle" />
+          <span className="row-skeleton__lines">
+            <span className="skeleton skeleton--line" style={{ width: '55%' }} />
+            <span className="skeleton skeleton--line" style={{ width: '85%' }} />
+          </span>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,82 @@
+import type { Message } from '@parley/api/protocol';
+import { formatClockTime, formatFullTime } from '../lib/format-time.ts';
+import type { OutboxItem } from '../realtime/outbox.ts';
+
+// Bodies and names are rendered as React text children only: never as HTML.
+
+export function MessageItem({ message }: { message: Message }) {
+  const isAgent = message.sender.type === 'agent';
+  return (
+    <li
+      className={`message message--${isAgent ? 'agent' : 'visitor'}`}
+      data-testid="message"
+      data-seq={message.seq}
+      data-status="sent"
+      data-sender={isAgent ? 'agent' : 'visitor'}
+    >
+      <div className="message__bubble">
+        <p className="message__body">{message.body}</p>
+      </div>
+      <div className="message__meta">
+        {isAgent ? <span className="message__author">{message.sender.name ?? 'Agent'}</span> : null}
+        <time dateTime={message.createdAt} title={formatFullTime(message.createdAt)}>
+          {formatClockTime(message.createdAt)}
+        </time>
+      </div>
+    </li>
+  );
+}
+
+interface OutgoingItemProps {
+  item: OutboxItem;
+  onRetry(clientId: string): void;
+  onDiscard(clientId: string): void;
+}
+
+export function OutgoingItem({ item, onRetry, onDiscard }: OutgoingItemProps) {
+  const isFailed = item.status === 'failed';
+  return (
+    <li
+      className={`message message--agent message--${item.status}`}
+      data-testid="message"
+      data-status={item.status}
+      data-sender="agent"
+      data-client-id={item.clientId}
+    >
+      <div className="message__bubble">
+        <p className="message__body">{item.body}</p>
+      </div>
+      <div className="message__meta">
+        {isFailed ? (
+          <>
+            <span className="message__failed" title={item.error ?? undefined}>
+              Not sent
+            </span>
+            <span aria-hidden="true">·</span>
+            <button type="button" className="link-button" onClick={() => onRetry(item.clientId)} data-testid="retry">
+              Retry
+            </button>
+            <span aria-hidden="true">·</span>
+            <button type="button" className="link-button link-button--muted" onClick={() => onDiscard(item.clientId)}>
+              Discard
+            </button>
+          </>
+        ) : (
+          <span className="message__pending">Sending…</span>
+        )}
+      </div>
+      {isFailed && item.error ? <p className="message__error-detail">{item.error}</p> : null}
+    </li>
+  );
+}
+
+export function SystemLine({ text, at, seq }: { text: string; at: string; seq: number }) {
+  return (
+    <li className="system-line" data-testid="system-line" data-seq={seq}>
+      <span className="system-line__text">{text}</span>
+      <time className="system-line__time" dateTime={at} title={formatFullTime(at)}>
+        {formatClockTime(at)}
+      </time>
+    </li>
+  );
+}

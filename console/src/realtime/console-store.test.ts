@@ -1,0 +1,278 @@
+import type { AgentFrame, ConversationDetail, ConversationList, ServerFrame } from '@parley/api/protocol';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../api/http.ts';
+import type { ConnectionHandlers, ConnectionStatus } from './agent-connection.ts';
+import { type ConnectionPort, type ConsoleApi, ConsoleStore } from './console-store.ts';
+import { Outbox } from './outbox.ts';
+import {
+  AGENT,
+  CONVERSATION_ID,
+  makeDetail,
+  makeHistory,
+  makeMessage,
+  makeMessageEvent,
+  makeSummary,
+} from './test-fixtures.ts';
+
+class FakeConnection implements ConnectionPort {
+  sent: AgentFrame[] = [];
+  isLive = false;
+  stopped = 0;
+  constructor(readonly handlers: ConnectionHandlers) {}
+  start(): void {
+    this.setStatus('connecting');
+  }
+  stop(): void {
+    this.stopped++;
+    this.setStatus('closed');
+  }
+  reconnectNow(): void {}
+  send(frame: AgentFrame): boolean {
+    if (!this.isLive) return false;
+    this.sent.push(frame);
+    return true;
+  }
+  setStatus(status: ConnectionStatus): void {
+    this.isLive = status === 'live';
+    this.handlers.onStatusChange(status);
+  }
+  becomeReady(): void {
+    this.setStatus('live');
+    this.handlers.onReady();
+  }
+  drop(): void {
+    this.setStatus('reconnecting');
+  }
+  receive(frame: ServerFrame): void {
+    this.handlers.onFrame(frame);
+  }
+  sentOfType<T extends AgentFrame['type']>(type: T): Extract<AgentFrame, { type: T }>[] {
+    return this.sent.filter((frame): frame is Extract<AgentFrame, { type: T }> => frame.type === type);
+  }
+}
+
+function createApi(overrides: Partial<ConsoleApi> = {}) {
+  const api = {
+    listConversations: vi.fn(async (): Promise<ConversationList> => ({ conversations: [makeSummary({ lastSeq: 3 })] })),
+    getConversation: vi.fn(async (): Promise<ConversationDetail> => makeDetail(makeHistory(3))),
+    isSessionValid: vi.fn(async () => true),
+    ...overrides,
+  };
+  return api;
+}
+
+function setup(apiOverrides: Partial<ConsoleApi> = {}) {
+  const api = createApi(apiOverrides);
+  let connection: FakeConnection | undefined;
+  const onUnauthorized = vi.fn();
+  const store = new ConsoleStore({
+    api,
+    outbox: new Outbox(null, 'test'),
+    createConnection: (handlers) => {
+      connection = new FakeConnection(handlers);
+      return connection;
+    },
+    onUnauthorized,
+    rateLimitRetryMs: 1000,
+  });
+  if (!connection) throw new Error('no connection');
+  return { store, api, connection, onUnauthorized };
+}
+
+async function openLoaded(store: ConsoleStore): Promise<void> {
+  store.openConversation(CONVERSATION_ID);
+  await vi.waitFor(() => expect(store.getSnapshot().cache.conversations.get(CONVERSATION_ID)?.events).toHaveLength(3));
+}
+
+function ackFor(frameId: string, clientId: string, seq: number): ServerFrame {
+  const message = makeMessage(seq, { clientId, sender: { type: 'agent', id: AGENT.id, name: AGENT.name }, body: 'hi' });
+  return { type: 'ack', id: frameId, data: { message } };
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('ConsoleStore sends', () => {
+  let ctx: ReturnType<typeof setup>;
+  beforeEach(async () => {
+    ctx = setup();
+    ctx.store.start();
+    ctx.connection.becomeReady();
+    await openLoaded(ctx.store);
+  });
+
+  it('shows a send as pending, then replaces it with the acknowledged message', () => {
+    const { store, connection } = ctx;
+    store.send(CONVERSATION_ID, '  hi  ');
+    const [frame] = connection.sentOfType('message.send');
+    expect(frame?.data).toMatchObject({ conversationId: CONVERSATION_ID, body: 'hi' });
+    expect(store.getSnapshot().outbox).toHaveLength(1);
+    expect(store.getSnapshot().outbox[0]?.status).toBe('pending');
+
+    if (!frame) throw new Error('no frame');
+    connection.receive(ackFor(frame.id, frame.data.clientId, 4));
+    const snapshot = store.getSnapshot();
+    expect(snapshot.outbox).toEqual([]);
+    const events = snapshot.cache.conversations.get(CONVERSATION_ID)?.events ?? [];
+    expect(events.map((event) => event.data.seq)).toEqual([1, 2, 3, 4]);
+
+    connection.receive(makeMessageEvent(4, { clientId: frame.data.clientId }));
+    expect(store.getSnapshot().cache.conversations.get(CONVERSATION_ID)?.events).toHaveLength(4);
+  });
+
+  it('drops the pending item when the message.created event arrives before the ack', () => {
+    const { store, connection } = ctx;
+    store.send(CONVERSATION_ID, 'hi');
+    const [frame] = connection.sentOfType('message.send');
+    if (!frame) throw new Error('no frame');
+    connection.receive(makeMessageEvent(4, { clientId: frame.data.clientId }));
+    expect(store.getSnapshot().outbox).toEqual([]);
+    connection.receive(ackFor(frame.id, frame.data.clientId, 4));
+    expect(store.getSnapshot().cache.conversations.get(CONVERSATION_ID)?.events).toHaveLength(4);
+  });
+
+  it('resends with the same clientId after a reconnect until acknowledged', () => {
+    const { store, connection } = ctx;
+    store.send(CONVERSATION_ID, 'hi');
+    const [first] = connection.sentOfType('message.send');
+    connection.drop();
+    connection.becomeReady();
+    const sends = connection.sentOfType('message.send');
+    expect(sends).toHaveLength(2);
+    expect(sends[1]?.data.clientId).toBe(first?.data.clientId);
+    expect(sends[1]?.id).not.toBe(first?.id);
+  });
+
+  it('queues while offline and sends on the next session.ready', () => {
+    const { store, connection } = ctx;
+    connection.drop();
+    store.send(CONVERSATION_ID, 'later');
+    expect(connection.sentOfType('message.send')).toHaveLength(0);
+    expect(store.getSnapshot().outbox[0]?.status).toBe('pending');
+    connection.becomeReady();
+    expect(connection.sentOfType('message.send')).toHaveLength(1);
+  });
+
+  it('marks a refused send failed and retries it with the same clientId', () => {
+    const { store, connection } = ctx;
+    store.send(CONVERSATION_ID, 'hi');
+    const [frame] = connection.sentOfType('message.send');
+    if (!frame) throw new Error('no frame');
+    connection.receive({ type: 'error', id: frame.id, data: { code: 'message/too_long', message: 'Too long' } });
+    expect(store.getSnapshot().outbox[0]).toMatchObject({ status: 'failed', error: 'Too long' });
+
+    store.retry(frame.data.clientId);
+    expect(store.getSnapshot().outbox[0]?.status).toBe('pending');
+    const sends = connection.sentOfType('message.send');
+    expect(sends).toHaveLength(2);
+    expect(sends[1]?.data.clientId).toBe(frame.data.clientId);
+
+    store.discard(frame.data.clientId);
+    expect(store.getSnapshot().outbox).toEqual([]);
+  });
+
+  it('retries rate-limited sends by itself', () => {
+    vi.useFakeTimers();
+    const { store, connection } = ctx;
+    store.send(CONVERSATION_ID, 'hi');
+    const [frame] = connection.sentOfType('message.send');
+    if (!frame) throw new Error('no frame');
+    connection.receive({ type: 'error', id: frame.id, data: { code: 'rate/limited', message: 'Slow down' } });
+    expect(store.getSnapshot().outbox[0]?.status).toBe('pending');
+    vi.advanceTimersByTime(1000);
+    expect(connection.sentOfType('message.send')).toHaveLength(2);
+  });
+});
+
+describe('ConsoleStore sync', () => {
+  it('refetches the list on every session.ready', async () => {
+    const { store, api, connection } = setup();
+    store.start();
+    connection.becomeReady();
+    connection.drop();
+    connection.becomeReady();
+    await vi.waitFor(() => expect(api.listConversations).toHaveBeenCalledTimes(2));
+    expect(api.listConversations).toHaveBeenCalledWith('open');
+  });
+
+  it('remembers the active filter for refetches', async () => {
+    const { store, api, connection } = setup();
+    store.start();
+    await store.loadList('resolved');
+    connection.becomeReady();
+    await vi.waitFor(() => expect(api.listConversations).toHaveBeenLastCalledWith('resolved'));
+    expect(store.getSnapshot().lists.resolved).toBe('loaded');
+  });
+
+  it('reloads a conversation over REST on a gap', async () => {
+    const { store, api, connection } = setup({ getConversation: vi.fn(async () => makeDetail(makeHistory(5))) });
+    store.start();
+    connection.becomeReady();
+    for (const event of makeHistory(2)) connection.receive(event);
+    connection.receive(makeMessageEvent(5));
+    await vi.waitFor(() => expect(api.getConversation).toHaveBeenCalledWith(CONVERSATION_ID));
+    await vi.waitFor(() =>
+      expect(store.getSnapshot().cache.conversations.get(CONVERSATION_ID)?.events).toHaveLength(5),
+    );
+  });
+
+  it('reloads on conversation.resync_required', async () => {
+    const { store, api, connection } = setup();
+    store.start();
+    connection.receive({ type: 'conversation.resync_required', data: { conversationId: CONVERSATION_ID, lastSeq: 0 } });
+    await vi.waitFor(() => expect(api.getConversation).toHaveBeenCalledWith(CONVERSATION_ID));
+  });
+
+  it('records a missing conversation', async () => {
+    const { store } = setup({
+      getConversation: vi.fn(async () => {
+        throw new ApiError(404, 'conversation/not_found', 'Not found');
+      }),
+    });
+    store.openConversation(CONVERSATION_ID);
+    expect(store.getSnapshot().details.get(CONVERSATION_ID)?.status).toBe('loading');
+    await vi.waitFor(() => expect(store.getSnapshot().details.get(CONVERSATION_ID)?.status).toBe('not_found'));
+  });
+
+  it('resumes the conversations it holds', async () => {
+    const { store, connection } = setup();
+    await openLoaded(store);
+    expect(connection.handlers.getResume()).toEqual([{ conversationId: CONVERSATION_ID, lastSeq: 3 }]);
+  });
+});
+
+describe('ConsoleStore session', () => {
+  it('calls onUnauthorized when the socket closes with 4001', () => {
+    const { store, connection, onUnauthorized } = setup();
+    store.start();
+    connection.setStatus('unauthorized');
+    expect(onUnauthorized).toHaveBeenCalledOnce();
+  });
+
+  it('checks the session when the socket never opens', async () => {
+    const { store, connection, onUnauthorized } = setup({ isSessionValid: vi.fn(async () => false) });
+    store.start();
+    connection.handlers.onClosed?.({ code: 1006, wasOpen: false });
+    await vi.waitFor(() => expect(onUnauthorized).toHaveBeenCalledOnce());
+    expect(connection.stopped).toBe(1);
+  });
+
+  it('resolves conversations over the socket', async () => {
+    const { store, connection } = setup();
+    store.start();
+    await expect(store.resolve(CONVERSATION_ID)).rejects.toMatchObject({ code: 'network/offline' });
+    connection.becomeReady();
+    const done = store.resolve(CONVERSATION_ID);
+    const [frame] = connection.sentOfType('conversation.resolve');
+    if (!frame) throw new Error('no frame');
+    connection.receive({ type: 'ack', id: frame.id, data: { conversation: makeSummary({ status: 'resolved' }) } });
+    await expect(done).resolves.toBeUndefined();
+
+    const refused = store.resolve(CONVERSATION_ID);
+    const second = connection.sentOfType('conversation.resolve')[1];
+    if (!second) throw new Error('no frame');
+    connection.receive({ type: 'error', id: second.id, data: { code: 'auth/forbidden', message: 'No' } });
+    await expect(refused).rejects.toMatchObject({ code: 'auth/forbidden' });
+  });
+});

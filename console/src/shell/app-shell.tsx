@@ -1,0 +1,28 @@
+import { useCallback } from 'react';
+import { Outlet, useNavigate } from 'react-router';
+import { useAppData } from '../app/use-app-data.ts';
+import { ConsoleStoreContext } from '../realtime/console-store-context.tsx';
+import { ConnectionBanner } from './connection-banner.tsx';
+import { Sidebar } from './sidebar.tsx';
+import { useConsoleStoreLifecycle } from './use-console-store-lifecycle.ts';
+import './shell.css';
+
+/** The signed-in frame: sidebar, connection banner and the page; owns the real-time store. */
+export function AppShell() {
+  const { me } = useAppData();
+  const navigate = useNavigate();
+  const goToLogin = useCallback(() => navigate('/login', { replace: true }), [navigate]);
+  const store = useConsoleStoreLifecycle(me.user.id, goToLogin);
+
+  return (
+    <ConsoleStoreContext.Provider value={store}>
+      <div className="shell">
+        <Sidebar />
+        <div className="shell__main">
+          <ConnectionBanner />
+          <Outlet />
+        </div>
+      </div>
+    </ConsoleStoreContext.Provider>
+  );
+}
