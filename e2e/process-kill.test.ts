@@ -43,9 +43,9 @@ test('both clients reconnect by themselves after the api is killed and every mes
   visitor = await (await browser.newContext()).newPage();
   await visitor.goto(`${stack.siteUrl}/?siteKey=${siteKey}`);
   await openWidget(visitor);
-  await sendFromWidget(visitor, 'before the crash');
+  await sendFromWidget(visitor, 'visitor before the crash');
   await agent.getByTestId('conversation-row').first().click();
-  await expectMessageOnce(agent, 'before the crash');
+  await expectMessageOnce(agent, 'visitor before the crash');
   await sendFromConsole(agent, 'agent before the crash');
   await expectMessageOnce(visitor, 'agent before the crash');
 
@@ -61,7 +61,7 @@ test('both clients reconnect by themselves after the api is killed and every mes
   await stack.startApi();
   for (const page of [visitor, agent]) {
     for (const text of [
-      'before the crash',
+      'visitor before the crash',
       'agent before the crash',
       'visitor during the outage',
       'agent during the outage',
@@ -84,7 +84,7 @@ test('both clients reconnect by themselves after the api is killed and every mes
   const bodies = detail.events.flatMap((event) => (event.type === 'message.created' ? [event.data.message.body] : []));
   expect(bodies.sort()).toEqual(
     [
-      'before the crash',
+      'visitor before the crash',
       'agent before the crash',
       'visitor during the outage',
       'agent during the outage',

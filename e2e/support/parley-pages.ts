@@ -23,7 +23,12 @@ export async function messageTexts(page: Page): Promise<string[]> {
 export async function expectMessageOnce(page: Page, text: string) {
   await eventually(async () => {
     const matches = (await messageTexts(page)).filter((t) => t.includes(text));
-    expect(matches, `"${text}" should be shown exactly once`).toHaveLength(1);
+    if (matches.length !== 1) {
+      const dump = await page
+        .getByTestId(/^(parley-)?message$/)
+        .evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('data-seq')}/${n.getAttribute('data-status')}: ${n.textContent}`));
+      expect(matches, `"${text}" should be shown exactly once on ${page.url()}; shown: ${dump.join(' | ')}`).toHaveLength(1);
+    }
   });
 }
 

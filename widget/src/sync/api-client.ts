@@ -1,0 +1,69 @@
+import type { ConversationDetail, ErrorBody, WidgetConfig, WidgetSession } from '@parley/api/protocol';
+
+/** A failed api call. status 0 means the server could not be reached. */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: string;
+
+  constructor(status: number, code: string, message: string) {
+    super(message);
+    this.status = status;
+    this.code = code;
+  }
+
+  /** Whether trying again later may help (network trouble, rate limits, server errors). */
+  get isRetryable(): boolean {
+    return this.status === 0 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
+
+export interface ApiClient {
+  getConfig(siteKey: string): Promise<WidgetConfig>;
+  createSession(siteKey: string, token: string | null): Promise<WidgetSession>;
+  getConversation(token: string, conversationId: string): Promise<ConversationDetail>;
+}
+
+/** The visitor endpoints of the api. Requests are cross-origin and never carry cookies. */
+export function createApiClient(apiBase: string, fetchImpl: FetchLike): ApiClient {
+  async function request<T>(path: string, init: RequestInit): Promise<T> {
+    let response: Response;
+    try {
+      response = await fetchImpl(`${apiBase}${path}`, { mode: 'cors', credentials: 'omit', ...init });
+    } catch {
+      throw new ApiError(0, 'network/unreachable', 'Could not reach the chat server');
+    }
+    if (response.ok) return (await response.json()) as T;
+    let body: Partial<ErrorBody> = {};
+    try {
+      body = (await response.json()) as Partial<ErrorBody>;
+    } catch {
+      // Not JSON: keep the status alone.
+    }
+    throw new ApiError(response.status, body.code ?? 'server/internal', body.message ?? response.statusText);
+  }
+
+  return {
+    getConfig: (siteKey) => request(`/v1/widget/inboxes/${encodeURIComponent(siteKey)}/config`, { method: 'GET' }),
+    createSession: (siteKey, token) =>
+      request('/v1/widget/session', {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `Bearer ${token}` } : {}),
+        },
+        body: JSON.stringify({ siteKey }),
+      }),
+    getConversation: (token, conversationId) =>
+      request(`/v1/widget/conversations/${encodeURIComponent(conversationId)}`, {
+        method: 'GET',
+        headers: { authorization: `Bearer ${token}` },
+      }),
+  };
+}
+
+/** http(s)://host/base → ws(s)://host/base/v1/widget/ws */
+export function toWebSocketUrl(apiBase: string, path: string): string {
+  return apiBase.replace(/^http/, 'ws') + path;
+}

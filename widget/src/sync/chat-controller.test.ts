@@ -1,0 +1,342 @@
+import type { ConversationDetail, WidgetSession } from '@parley/api/protocol';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { type ApiClient, ApiError } from './api-client.ts';
+import { ChatController } from './chat-controller.ts';
+import { FakeSocket } from './fake-socket.ts';
+import { createMemoryStorage, type KeyValueStorage } from './storage.ts';
+import {
+  CONVERSATION_ID,
+  makeCreated,
+  makeMessage,
+  makeMessageCreated,
+  makeResolved,
+  makeSummary,
+} from './test-fixtures.ts';
+import type { TimelineMessage } from './timeline.ts';
+
+const SITE = 'site_1';
+const TOKEN_KEY = 'parley:site_1:token';
+const OUTBOX_KEY = 'parley:site_1:outbox';
+const VISITOR_ID = '66666666-6666-4666-8666-666666666666';
+
+function makeSession(overrides: Partial<WidgetSession> = {}): WidgetSession {
+  return { visitorId: VISITOR_ID, token: 'tok-new', conversation: null, events: [], ...overrides };
+}
+
+function fakeApi(session: () => WidgetSession = () => makeSession()) {
+  return {
+    getConfig: vi.fn(async () => ({ inboxName: 'Support', appearance: { color: '#112233' } })),
+    createSession: vi.fn(async (_siteKey: string, _token: string | null) => session()),
+    getConversation: vi.fn(
+      async (_token: string, _id: string): Promise<ConversationDetail> => ({
+        conversation: makeSummary({ lastSeq: 1 }),
+        events: [makeCreated()],
+        hasMore: false,
+      }),
+    ),
+  } satisfies ApiClient;
+}
+
+function setup(api = fakeApi(), storage: KeyValueStorage = createMemoryStorage()) {
+  let nextId = 0;
+  const controller = new ChatController({
+    siteKey: SITE,
+    api,
+    storage,
+    wsUrl: 'ws://api.test/v1/widget/ws',
+    createSocket: (url, protocols) => new FakeSocket(url, protocols),
+    createClientId: () => `clientid${++nextId}`,
+    now: () => new Date('2026-01-01T12:00:00.000Z'),
+    random: () => 1,
+    logError: () => {},
+  });
+  return { controller, api, storage };
+}
+
+async function goLive(socket = FakeSocket.latest()) {
+  socket.open();
+  socket.ready();
+  await vi.advanceTimersByTimeAsync(0);
+  return socket;
+}
+
+function messages(controller: ChatController): TimelineMessage[] {
+  return controller.getSnapshot().timeline.filter((item): item is TimelineMessage => item.kind === 'message');
+}
+
+describe('ChatController', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeSocket.all = [];
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('makes no session and no socket for a new visitor until the panel opens', async () => {
+    const { controller, api, storage } = setup();
+    await controller.start();
+    expect(controller.getSnapshot().config?.inboxName).toBe('Support');
+    expect(api.createSession).not.toHaveBeenCalled();
+    expect(FakeSocket.all).toHaveLength(0);
+
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.createSession).toHaveBeenCalledWith(SITE, null);
+    expect(storage.getItem(TOKEN_KEY)).toBe('tok-new');
+    const socket = FakeSocket.latest();
+    expect(socket.protocols).toEqual(['parley.v1', 'parley.token.tok-new']);
+    socket.open();
+    expect(socket.sent[0]).toEqual({ type: 'hello', data: { protocol: 1, resume: [] } });
+  });
+
+  it('reconnects a returning visitor with an open conversation at once and resumes from its last seq', async () => {
+    const storage = createMemoryStorage();
+    storage.setItem(TOKEN_KEY, 'tok-old');
+    const api = fakeApi(() =>
+      makeSession({
+        token: 'tok-old',
+        conversation: makeSummary({ lastSeq: 2 }),
+        events: [makeCreated(), makeMessageCreated(2, { body: 'earlier' })],
+      }),
+    );
+    const { controller } = setup(api, storage);
+    await controller.start();
+    expect(api.createSession).toHaveBeenCalledWith(SITE, 'tok-old');
+    expect(messages(controller).map((item) => item.body)).toEqual(['earlier']);
+
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = FakeSocket.latest();
+    socket.open();
+    expect(socket.sent[0]).toEqual({
+      type: 'hello',
+      data: { protocol: 1, resume: [{ conversationId: CONVERSATION_ID, lastSeq: 2 }] },
+    });
+    socket.ready();
+    socket.receive(makeMessageCreated(3, { from: 'agent', body: 'reply while closed' }));
+    expect(controller.getSnapshot().unreadCount).toBe(1);
+    expect(controller.getSnapshot().announcement?.body).toBe('reply while closed');
+    controller.open();
+    expect(controller.getSnapshot().unreadCount).toBe(0);
+  });
+
+  it('shows a send as pending, replaces it by the acked message, and never shows it twice', async () => {
+    const { controller, storage } = setup();
+    await controller.start();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    controller.send('  hello  ');
+    expect(messages(controller)).toMatchObject([{ body: 'hello', status: 'pending', clientId: 'clientid1' }]);
+    expect(storage.getItem(OUTBOX_KEY)).toContain('clientid1');
+
+    const socket = await goLive();
+    const send = socket.sentOfType('message.send')[0];
+    expect(send).toEqual({
+      type: 'message.send',
+      id: expect.any(String),
+      data: { clientId: 'clientid1', body: 'hello' },
+    });
+
+    socket.receive(makeCreated());
+    socket.receive({
+      type: 'ack',
+      id: send?.id,
+      data: { message: makeMessage(2, { clientId: 'clientid1', body: 'hello' }) },
+    });
+    expect(messages(controller)).toMatchObject([{ body: 'hello', status: 'sent', seq: 2 }]);
+    expect(storage.getItem(OUTBOX_KEY)).toBeNull();
+
+    socket.receive(makeMessageCreated(2, { clientId: 'clientid1', body: 'hello' }));
+    socket.receive(makeMessageCreated(2, { clientId: 'clientid1', body: 'hello' }));
+    expect(messages(controller)).toHaveLength(1);
+  });
+
+  it('writes into the open conversation once it holds one', async () => {
+    const { controller } = setup();
+    await controller.start();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = await goLive();
+    socket.receive(makeCreated());
+    controller.send('second');
+    expect(socket.sentOfType('message.send')[0]?.data).toEqual({
+      clientId: 'clientid1',
+      body: 'second',
+      conversationId: CONVERSATION_ID,
+    });
+  });
+
+  it('resends unacked messages with the same clientId after a reconnect and after a reload', async () => {
+    const storage = createMemoryStorage();
+    const first = setup(fakeApi(), storage);
+    await first.controller.start();
+    first.controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = await goLive();
+    first.controller.send('are you there?');
+    expect(socket.sentOfType('message.send')).toHaveLength(1);
+
+    socket.serverClose(1012);
+    await vi.advanceTimersByTimeAsync(500);
+    const second = await goLive();
+    expect(second.sentOfType('message.send')[0]?.data).toMatchObject({ clientId: 'clientid1' });
+
+    // The page reloads before any ack: a new controller over the same storage sends it again.
+    first.controller.destroy();
+    const reloaded = setup(
+      fakeApi(() => makeSession({ token: 'tok-new' })),
+      storage,
+    );
+    await reloaded.controller.start();
+    expect(messages(reloaded.controller)).toMatchObject([{ body: 'are you there?', status: 'pending' }]);
+    await vi.advanceTimersByTimeAsync(0);
+    const third = await goLive();
+    expect(third.sentOfType('message.send')[0]?.data).toMatchObject({ clientId: 'clientid1', body: 'are you there?' });
+  });
+
+  it('starts a new conversation when the open one was resolved', async () => {
+    const { controller } = setup();
+    await controller.start();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = await goLive();
+    socket.receive(makeCreated());
+    controller.send('one more thing');
+    const first = socket.sentOfType('message.send')[0];
+    expect(first?.data).toMatchObject({ conversationId: CONVERSATION_ID });
+
+    socket.receive({ type: 'error', id: first?.id, data: { code: 'conversation/resolved', message: 'resolved' } });
+    const second = socket.sentOfType('message.send')[1];
+    expect(second?.data).toEqual({ clientId: 'clientid1', body: 'one more thing' });
+  });
+
+  it('marks a refused send failed and retries it with the same clientId', async () => {
+    const { controller } = setup();
+    await controller.start();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = await goLive();
+    controller.send('x');
+    const first = socket.sentOfType('message.send')[0];
+    socket.receive({ type: 'error', id: first?.id, data: { code: 'message/too_long', message: 'too long' } });
+    expect(messages(controller)).toMatchObject([{ status: 'failed' }]);
+
+    controller.retry('clientid1');
+    expect(messages(controller)).toMatchObject([{ status: 'pending' }]);
+    expect(socket.sentOfType('message.send')[1]?.data).toMatchObject({ clientId: 'clientid1' });
+  });
+
+  it('retries a rate-limited send by itself', async () => {
+    const { controller } = setup();
+    await controller.start();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = await goLive();
+    controller.send('x');
+    const first = socket.sentOfType('message.send')[0];
+    socket.receive({ type: 'error', id: first?.id, data: { code: 'rate/limited', message: 'slow down' } });
+    expect(messages(controller)).toMatchObject([{ status: 'pending' }]);
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(socket.sentOfType('message.send')).toHaveLength(2);
+  });
+
+  it('reloads a conversation over REST when a seq is missing', async () => {
+    const api = fakeApi();
+    api.getConversation.mockResolvedValueOnce({
+      conversation: makeSummary({ lastSeq: 3 }),
+      events: [
+        makeCreated(),
+        makeMessageCreated(2, { body: 'missed' }),
+        makeMessageCreated(3, { from: 'agent', body: 'also missed' }),
+      ],
+      hasMore: false,
+    });
+    const { controller } = setup(api);
+    await controller.start();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = await goLive();
+    socket.receive(makeCreated());
+    socket.receive(makeMessageCreated(4, { from: 'agent', body: 'latest' }));
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.getConversation).toHaveBeenCalledWith('tok-new', CONVERSATION_ID);
+    expect(messages(controller).map((item) => item.body)).toEqual(['missed', 'also missed', 'latest']);
+  });
+
+  it('reloads over REST on resync_required', async () => {
+    const { controller, api } = setup();
+    await controller.start();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = FakeSocket.latest();
+    socket.open();
+    socket.receive({ type: 'conversation.resync_required', data: { conversationId: CONVERSATION_ID, lastSeq: 0 } });
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.getConversation).toHaveBeenCalledOnce();
+  });
+
+  it('drops the token on 4001 and starts over with a new session', async () => {
+    const { controller, api, storage } = setup();
+    await controller.start();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = await goLive();
+    socket.receive(makeCreated());
+    socket.receive(makeResolved(2));
+    api.createSession.mockResolvedValueOnce(
+      makeSession({ token: 'tok-fresh', visitorId: '77777777-7777-4777-8777-777777777777' }),
+    );
+    socket.serverClose(4001);
+    expect(storage.getItem(TOKEN_KEY)).toBeNull();
+    expect(controller.getSnapshot().timeline).toEqual([]);
+
+    await vi.advanceTimersByTimeAsync(500);
+    expect(api.createSession).toHaveBeenLastCalledWith(SITE, null);
+    expect(FakeSocket.latest().protocols[1]).toBe('parley.token.tok-fresh');
+  });
+
+  it('stays hidden when the site key is unknown and reports the page unavailable on 403', async () => {
+    const api = fakeApi();
+    api.getConfig.mockRejectedValueOnce(new ApiError(404, 'inbox/not_found', 'no such inbox'));
+    const hidden = setup(api);
+    await hidden.controller.start();
+    expect(hidden.controller.getSnapshot().config).toBeNull();
+
+    const refused = fakeApi();
+    refused.createSession.mockRejectedValueOnce(new ApiError(403, 'auth/origin_forbidden', 'not allowed'));
+    const { controller } = setup(refused);
+    await controller.start();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(controller.getSnapshot()).toMatchObject({ isUnavailable: true, connection: 'idle' });
+    expect(FakeSocket.all).toHaveLength(0);
+  });
+});
+
+describe('ChatController with a refused socket', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeSocket.all = [];
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  it('re-checks the token with a session call when the upgrade was refused', async () => {
+    const storage = createMemoryStorage();
+    storage.setItem(TOKEN_KEY, 'tok-stale');
+    const api = fakeApi(() => makeSession({ token: 'tok-stale' }));
+    const { controller } = setup(api, storage);
+    await controller.start();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.createSession).toHaveBeenCalledTimes(1);
+
+    api.createSession.mockResolvedValueOnce(makeSession({ token: 'tok-replaced' }));
+    FakeSocket.latest().serverClose(1006);
+    await vi.advanceTimersByTimeAsync(500);
+    expect(api.createSession).toHaveBeenCalledTimes(2);
+    expect(storage.getItem(TOKEN_KEY)).toBe('tok-replaced');
+    expect(FakeSocket.latest().protocols[1]).toBe('parley.token.tok-replaced');
+  });
+});

@@ -1,0 +1,69 @@
+/** The subset of Web Storage the widget uses; tests pass a Map-backed one. */
+export interface KeyValueStorage {
+  getItem(key: string): string | null;
+  setItem(key: string, value: string): void;
+  removeItem(key: string): void;
+}
+
+export function createMemoryStorage(): KeyValueStorage {
+  const values = new Map<string, string>();
+  return {
+    getItem: (key) => values.get(key) ?? null,
+    setItem: (key, value) => {
+      values.set(key, value);
+    },
+    removeItem: (key) => {
+      values.delete(key);
+    },
+  };
+}
+
+/**
+ * localStorage when the page may use it, with every call guarded: sandboxed iframes, blocked
+ * cookies and full quotas throw. A failed write keeps the value in memory for this page view.
+ */
+export function createSafeStorage(getStorage: () => KeyValueStorage): KeyValueStorage {
+  const fallback = createMemoryStorage();
+  let storage: KeyValueStorage | null = null;
+  try {
+    storage = getStorage();
+  } catch {
+    storage = null;
+  }
+  return {
+    getItem(key) {
+      const remembered = fallback.getItem(key);
+      if (remembered !== null) return remembered;
+      try {
+        return storage ? storage.getItem(key) : null;
+      } catch {
+        return null;
+      }
+    },
+    setItem(key, value) {
+      try {
+        if (!storage) throw new Error('no storage');
+        storage.setItem(key, value);
+        fallback.removeItem(key);
+      } catch {
+        fallback.setItem(key, value);
+      }
+    },
+    removeItem(key) {
+      fallback.removeItem(key);
+      try {
+        storage?.removeItem(key);
+      } catch {
+        // Nothing to remove when storage is unavailable.
+      }
+    },
+  };
+}
+
+export function getTokenKey(siteKey: string): string {
+  return `parley:${siteKey}:token`;
+}
+
+export function getOutboxKey(siteKey: string): string {
+  return `parley:${siteKey}:outbox`;
+}

@@ -1,0 +1,73 @@
+import { LIMITS } from '@parley/api/protocol/constants';
+import type { Ref } from 'preact';
+import { useLayoutEffect, useRef } from 'preact/hooks';
+import { strings } from '../i18n/strings.ts';
+import { SendIcon } from './icons.tsx';
+
+interface ComposerProps {
+  draft: string;
+  inputRef: Ref<HTMLTextAreaElement>;
+  onDraftChange(draft: string): void;
+  onSend(body: string): boolean;
+}
+
+const MAX_INPUT_HEIGHT = 120;
+
+/** Enter sends, Shift+Enter (or Enter while an IME is composing) makes a new line. */
+export function Composer({ draft, inputRef, onDraftChange, onSend }: ComposerProps) {
+  const ownRef = useRef<HTMLTextAreaElement | null>(null);
+
+  useLayoutEffect(() => {
+    const input = ownRef.current;
+    if (!input) return;
+    input.style.height = 'auto';
+    input.style.height = `${Math.min(input.scrollHeight + 2, MAX_INPUT_HEIGHT)}px`;
+  }, [draft]);
+
+  function submit() {
+    if (onSend(draft)) onDraftChange('');
+  }
+
+  function setRefs(element: HTMLTextAreaElement | null) {
+    ownRef.current = element;
+    if (typeof inputRef === 'function') inputRef(element);
+    else if (inputRef) inputRef.current = element;
+  }
+
+  return (
+    <form
+      class="composer"
+      onSubmit={(event) => {
+        event.preventDefault();
+        submit();
+      }}
+    >
+      <textarea
+        ref={setRefs}
+        class="input"
+        data-testid="parley-composer"
+        aria-label={strings.composerLabel}
+        placeholder={strings.composerPlaceholder}
+        rows={1}
+        maxLength={LIMITS.messageMaxLength}
+        value={draft}
+        onInput={(event) => onDraftChange(event.currentTarget.value)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
+            event.preventDefault();
+            submit();
+          }
+        }}
+      />
+      <button
+        type="submit"
+        class="send"
+        data-testid="parley-send"
+        aria-label={strings.send}
+        disabled={draft.trim() === ''}
+      >
+        <SendIcon />
+      </button>
+    </form>
+  );
+}

@@ -1,0 +1,52 @@
+import { strings } from '../i18n/strings.ts';
+import type { TimelineMessage } from '../sync/timeline.ts';
+
+interface MessageItemProps {
+  item: TimelineMessage;
+  /** First message of a run by the same sender: show the agent's name and a little space. */
+  startsRun: boolean;
+  timeFormat: Intl.DateTimeFormat;
+  onRetry(clientId: string): void;
+}
+
+function formatTime(format: Intl.DateTimeFormat, iso: string): string | undefined {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? undefined : format.format(date);
+}
+
+/** One message. The body is a text node: never parsed as HTML. */
+export function MessageItem({ item, startsRun, timeFormat, onRetry }: MessageItemProps) {
+  const classes = ['item', item.sender, item.status, startsRun ? 'starts-run' : ''].join(' ');
+  const clientId = item.clientId;
+  return (
+    <li
+      class={classes}
+      data-testid="parley-message"
+      data-sender={item.sender}
+      data-status={item.status}
+      data-seq={item.seq ?? undefined}
+    >
+      {item.sender === 'agent' && startsRun && <span class="sender">{item.name ?? strings.agent}</span>}
+      <div class={`bubble is-${item.status}`} title={formatTime(timeFormat, item.createdAt)}>
+        {item.body}
+      </div>
+      {item.status === 'pending' && <div class="status">{strings.sending}</div>}
+      {item.status === 'failed' && (
+        <div class="status">
+          <span>{strings.notSent}</span>
+          {clientId && (
+            <button
+              type="button"
+              class="retry"
+              data-testid="parley-retry"
+              aria-label={strings.retryLabel}
+              onClick={() => onRetry(clientId)}
+            >
+              {strings.retry}
+            </button>
+          )}
+        </div>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,70 @@
+import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
+import { strings } from '../i18n/strings.ts';
+import type { TimelineItem, TimelineNotice } from '../sync/timeline.ts';
+import { MessageItem } from './message-item.tsx';
+
+interface MessageListProps {
+  items: TimelineItem[];
+  greeting: string;
+  greetingFrom: string;
+  locale: string | undefined;
+  onRetry(clientId: string): void;
+}
+
+function describeNotice(notice: TimelineNotice): string {
+  switch (notice.notice) {
+    case 'assigned':
+      return strings.joined(notice.text);
+    case 'resolved':
+      return strings.resolved;
+    case 'reopened':
+      return strings.reopened;
+    case 'system':
+      return notice.text;
+  }
+}
+
+function createTimeFormat(locale: string | undefined): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat(locale, { hour: 'numeric', minute: '2-digit' });
+  } catch {
+    return new Intl.DateTimeFormat(undefined, { hour: 'numeric', minute: '2-digit' });
+  }
+}
+
+export function MessageList({ items, greeting, greetingFrom, locale, onRetry }: MessageListProps) {
+  const listRef = useRef<HTMLOListElement>(null);
+  const timeFormat = useMemo(() => createTimeFormat(locale), [locale]);
+  const lastKey = items.at(-1)?.key;
+
+  useLayoutEffect(() => {
+    const list = listRef.current;
+    if (list) list.scrollTop = list.scrollHeight;
+  }, [lastKey, items.length]);
+
+  return (
+    <ol class="messages" ref={listRef} aria-label={strings.messagesLabel}>
+      {items.length === 0 && (
+        <li class="greeting" data-testid="parley-greeting">
+          <span class="greeting-from">{greetingFrom}</span>
+          {greeting}
+        </li>
+      )}
+      {items.map((item, index) => {
+        if (item.kind === 'notice') {
+          return (
+            <li key={item.key} class="notice" data-testid="parley-notice">
+              {describeNotice(item)}
+            </li>
+          );
+        }
+        const previous = items[index - 1];
+        const startsRun =
+          previous?.kind !== 'message' || previous.sender !== item.sender || previous.name !== item.name;
+        return (
+          <MessageItem key={item.key} item={item} startsRun={startsRun} timeFormat={timeFormat} onRetry={onRetry} />
+        );
+      })}
+    </ol>
+  );
+}
