@@ -49,6 +49,8 @@ test('both clients reconnect by themselves after the api is killed and every mes
   await sendFromConsole(agent, 'agent before the crash');
   await expectMessageOnce(visitor, 'agent before the crash');
 
+  // Killed while this send is in flight: it may be committed without its ack ever leaving the server.
+  await sendFromWidget(visitor, 'visitor at the moment of the kill');
   await stack.killApi();
   await sendFromWidget(visitor, 'visitor during the outage');
   await sendFromConsole(agent, 'agent during the outage');
@@ -63,6 +65,7 @@ test('both clients reconnect by themselves after the api is killed and every mes
     for (const text of [
       'visitor before the crash',
       'agent before the crash',
+      'visitor at the moment of the kill',
       'visitor during the outage',
       'agent during the outage',
     ]) {
@@ -86,6 +89,7 @@ test('both clients reconnect by themselves after the api is killed and every mes
     [
       'visitor before the crash',
       'agent before the crash',
+      'visitor at the moment of the kill',
       'visitor during the outage',
       'agent during the outage',
       'after the restart',

@@ -26,8 +26,13 @@ export async function expectMessageOnce(page: Page, text: string) {
     if (matches.length !== 1) {
       const dump = await page
         .getByTestId(/^(parley-)?message$/)
-        .evaluateAll((nodes) => nodes.map((n) => `${n.getAttribute('data-seq')}/${n.getAttribute('data-status')}: ${n.textContent}`));
-      expect(matches, `"${text}" should be shown exactly once on ${page.url()}; shown: ${dump.join(' | ')}`).toHaveLength(1);
+        .evaluateAll((nodes) =>
+          nodes.map((n) => `${n.getAttribute('data-seq')}/${n.getAttribute('data-status')}: ${n.textContent}`),
+        );
+      expect(
+        matches,
+        `"${text}" should be shown exactly once on ${page.url()}; shown: ${dump.join(' | ')}`,
+      ).toHaveLength(1);
     }
   });
 }
