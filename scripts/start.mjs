@@ -20,6 +20,8 @@ const env = {
   PUBLIC_URL: publicUrl,
   EXAMPLE_SITE_URL: exampleSiteUrl,
   PARLEY_DATA_DIR: process.env.PARLEY_DATA_DIR ?? resolve(root, 'data'),
+  // Request-by-request logs drown the URLs above; LOG_LEVEL=info brings them back.
+  LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
 };
 const children = [
   spawn(process.execPath, ['--import', 'tsx', 'api/src/server.ts'], { cwd: root, env, stdio: 'inherit' }),
