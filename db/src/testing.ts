@@ -15,19 +15,27 @@ export async function createTestDb(): Promise<DbHandle & { url?: string }> {
     await migrateToLatest(handle.db);
     return handle;
   }
-  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `parley_test_${randomBytes(6).toString('hex')}`;
-  await runAsAdmin(adminUrl, `create database ${name}`);
-  const url = withDatabase(adminUrl, name);
-  const handle = await createDb({ databaseUrl: url });
+  const scratch = await createScratchDatabase('parley_test');
+  const handle = await createDb({ databaseUrl: scratch.url });
   await migrateToLatest(handle.db);
   return {
     ...handle,
-    url,
+    url: scratch.url,
     async close() {
       await handle.close();
-      await runAsAdmin(adminUrl, `drop database if exists ${name} with (force)`);
+      await scratch.drop();
     },
+  };
+}
+
+/** A new, empty database on the Postgres server at TEST_DATABASE_URL (default: the local one). */
+export async function createScratchDatabase(prefix: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`;
+  await runAsAdmin(adminUrl, `create database ${name}`);
+  return {
+    url: withDatabase(adminUrl, name),
+    drop: () => runAsAdmin(adminUrl, `drop database if exists ${name} with (force)`),
   };
 }
 

@@ -1,44 +1,25 @@
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
+import { createScratchDatabase, isRealPostgresSelected } from '@parley/db/testing';
 
 export interface FreshDatabase {
   /** Environment for the api process: DATABASE_URL for Postgres, PARLEY_DATA_DIR for PGlite. */
   env: Record<string, string>;
-  databaseUrl?: string;
   drop(): Promise<void>;
 }
 
 /** A new empty database for one e2e run: a new Postgres database when PARLEY_TEST_DB=postgres, else a PGlite folder. */
 export async function createFreshDatabase(): Promise<FreshDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
-  if (process.env.PARLEY_TEST_DB !== 'postgres') {
-    return { env: { PARLEY_DATA_DIR: dataDir }, drop: async () => rmSync(dataDir, { recursive: true, force: true }) };
-  }
-  const adminUrl = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-  const name = `parley_e2e_${randomBytes(6).toString('hex')}`;
-  await runAsAdmin(adminUrl, `create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const removeDataDir = async () => rmSync(dataDir, { recursive: true, force: true });
+  if (!isRealPostgresSelected()) return { env: { PARLEY_DATA_DIR: dataDir }, drop: removeDataDir };
+  const scratch = await createScratchDatabase('parley_e2e');
   return {
-    env: { DATABASE_URL: databaseUrl, PARLEY_DATA_DIR: dataDir },
-    databaseUrl,
+    env: { DATABASE_URL: scratch.url, PARLEY_DATA_DIR: dataDir },
     async drop() {
-      await runAsAdmin(adminUrl, `drop database if exists ${name} with (force)`);
-      rmSync(dataDir, { recursive: true, force: true });
+      await scratch.drop();
+      await removeDataDir();
     },
   };
-}
-
-async function runAsAdmin(adminUrl: string, statement: string) {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
 }

@@ -9,7 +9,9 @@ export async function staticFiles(app: FastifyInstance) {
 
   app.get('/widget.js', (_request, reply) => {
     if (!existsSync(join(widgetDistDir, 'widget.js'))) {
-      return reply.status(503).send({ code: 'server/unavailable', message: 'The widget is not built: run pnpm build.' });
+      return reply
+        .status(503)
+        .send({ code: 'server/unavailable', message: 'The widget is not built: run pnpm build.' });
     }
     reply.header('cache-control', 'public, max-age=300');
     return reply.sendFile('widget.js', widgetDistDir);
@@ -23,7 +25,9 @@ export async function staticFiles(app: FastifyInstance) {
       return reply.status(404).send({ code: 'route/not_found', message: `No route GET ${path}.` });
     }
     if (!existsSync(join(consoleDistDir, 'index.html'))) {
-      return reply.status(503).send({ code: 'server/unavailable', message: 'The console is not built: run pnpm build.' });
+      return reply
+        .status(503)
+        .send({ code: 'server/unavailable', message: 'The console is not built: run pnpm build.' });
     }
     const isFile = /\.[a-z0-9]+$/i.test(path);
     if (isFile && !existsSync(join(consoleDistDir, normalize(path)))) {

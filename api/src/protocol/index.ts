@@ -5,4 +5,5 @@ export * from './entities.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './frames.ts';
+export * from './reconnect.ts';
 export * from './rest.ts';

@@ -6,7 +6,7 @@ import {
   RECONNECTABLE_CLOSE_CODES,
   SUBPROTOCOL,
 } from '@parley/api/protocol/constants';
-import { computeBackoffDelay } from './backoff.ts';
+import { computeBackoffDelay } from '@parley/api/protocol/reconnect';
 import type { ResumeEntry } from './conversation-cache.ts';
 
 /**

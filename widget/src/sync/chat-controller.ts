@@ -7,8 +7,8 @@ import type {
   WidgetSession,
 } from '@parley/api/protocol';
 import { LIMITS } from '@parley/api/protocol/constants';
+import { computeBackoffDelay } from '@parley/api/protocol/reconnect';
 import { type ApiClient, ApiError } from './api-client.ts';
-import { computeBackoffDelay } from './backoff.ts';
 import { createClientId } from './client-id.ts';
 import { ConversationStore } from './conversation-store.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';

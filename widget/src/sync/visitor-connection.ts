@@ -7,7 +7,7 @@ import {
   SUBPROTOCOL,
   TOKEN_SUBPROTOCOL_PREFIX,
 } from '@parley/api/protocol/constants';
-import { computeBackoffDelay } from './backoff.ts';
+import { computeBackoffDelay } from '@parley/api/protocol/reconnect';
 import type { ResumeEntry } from './conversation-store.ts';
 
 export type ConnectionState = 'idle' | 'connecting' | 'live' | 'reconnecting';

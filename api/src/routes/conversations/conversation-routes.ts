@@ -1,7 +1,6 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
-import { notFound } from '../../app-error.ts';
 import { presentConversation } from '../../presenters/conversation.ts';
 import { UuidSchema } from '../../protocol/entities.ts';
 import {
@@ -10,7 +9,7 @@ import {
   ConversationListQuerySchema,
   ConversationListSchema,
 } from '../../protocol/rest.ts';
-import { loadEventPage } from '../../services/conversations/load-events.ts';
+import { loadConversationDetail } from '../../services/conversations/load-conversation-detail.ts';
 import { selectConversationRows } from '../../services/conversations/queries.ts';
 
 const LIST_LIMIT = 200;
@@ -43,14 +42,7 @@ export async function conversationRoutes(fastify: FastifyInstance) {
       },
       preHandler: app.requireAgent,
     },
-    async (request) => {
-      const row = await selectConversationRows(app.db)
-        .where('c.id', '=', request.params.id)
-        .where('c.workspace_id', '=', request.agent!.workspaceId)
-        .executeTakeFirst();
-      if (!row) throw notFound('conversation');
-      const conversation = presentConversation(row);
-      return { conversation, ...(await loadEventPage(app.db, { id: row.id, lastSeq: row.last_seq }, request.query)) };
-    },
+    async (request) =>
+      loadConversationDetail(app.db, { workspaceId: request.agent!.workspaceId }, request.params.id, request.query),
   );
 }

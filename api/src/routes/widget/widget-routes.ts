@@ -4,7 +4,6 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { AppError, notFound } from '../../app-error.ts';
 import { isAllowedOrigin } from '../../plugins/origins.ts';
-import { presentConversation } from '../../presenters/conversation.ts';
 import { UuidSchema } from '../../protocol/entities.ts';
 import {
   ConversationDetailSchema,
@@ -13,8 +12,7 @@ import {
   WidgetSessionBodySchema,
   WidgetSessionSchema,
 } from '../../protocol/rest.ts';
-import { loadEventPage } from '../../services/conversations/load-events.ts';
-import { selectConversationRows } from '../../services/conversations/queries.ts';
+import { loadConversationDetail } from '../../services/conversations/load-conversation-detail.ts';
 import { startVisitorSession } from '../../services/visitors/start-visitor-session.ts';
 import { bearerToken, findVisitorByToken } from '../../services/visitors/visitor-access.ts';
 
@@ -90,16 +88,7 @@ export async function widgetRoutes(fastify: FastifyInstance) {
       const visitor = token ? await findVisitorByToken(app.db, token) : undefined;
       if (!visitor) throw new AppError('auth/required', 'A visitor token is required.');
       checkOrigin(request, visitor.allowedOrigins);
-      const row = await selectConversationRows(app.db)
-        .where('c.id', '=', request.params.id)
-        .where('c.visitor_id', '=', visitor.visitorId)
-        .where('c.workspace_id', '=', visitor.workspaceId)
-        .executeTakeFirst();
-      if (!row) throw notFound('conversation');
-      return {
-        conversation: presentConversation(row),
-        ...(await loadEventPage(app.db, { id: row.id, lastSeq: row.last_seq }, request.query)),
-      };
+      return loadConversationDetail(app.db, visitor, request.params.id, request.query);
     },
   );
 }
