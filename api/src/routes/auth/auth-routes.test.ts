@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { buildApp } from '../../app.ts';
 import { CLOSE_CODES } from '../../protocol/constants.ts';
 import type { InboxList, Me } from '../../protocol/rest.ts';
 import { FOREIGN_ORIGIN, PASSWORD, SITE_ORIGIN, startTestServer, type TestServer } from '../../testing/test-server.ts';
@@ -129,7 +130,7 @@ describe('sessions', () => {
     expect(logout.status).toBe(204);
     expect(logout.headers.getSetCookie().join()).toMatch(/^parley_session=;/);
 
-    expect(await socket.closed).toMatchObject({ code: CLOSE_CODES.unauthorized });
+    expect(await socket.waitForClose()).toMatchObject({ code: CLOSE_CODES.unauthorized });
     const me = await server.request('GET', '/v1/me', { cookie: agent.cookie });
     expect(me.status).toBe(401);
     expect(me.body).toMatchObject({ code: 'auth/required' });
@@ -157,6 +158,53 @@ describe('sessions', () => {
       .where('id', '=', agent.sessionToken)
       .execute();
     expect(anyWithToken).toEqual([]);
+  });
+  test('an expired session is refused (401) and deleted', async () => {
+    const agent = await server.signUp();
+    await server.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .where('user_id', '=', agent.me.user.id)
+      .execute();
+    const me = await server.request('GET', '/v1/me', { cookie: agent.cookie });
+    expect(me.status).toBe(401);
+    expect(me.body).toMatchObject({ code: 'auth/required' });
+    expect(
+      await server.db.selectFrom('sessions').select('id').where('user_id', '=', agent.me.user.id).execute(),
+    ).toEqual([]);
+  });
+
+  test('a session used after half its life is extended (sliding expiry)', async () => {
+    const agent = await server.signUp();
+    const soon = new Date(Date.now() + 24 * 60 * 60 * 1000);
+    await server.db.updateTable('sessions').set({ expires_at: soon }).where('user_id', '=', agent.me.user.id).execute();
+    expect((await server.request('GET', '/v1/me', { cookie: agent.cookie })).status).toBe(200);
+    const row = await server.db
+      .selectFrom('sessions')
+      .select('expires_at')
+      .where('user_id', '=', agent.me.user.id)
+      .executeTakeFirstOrThrow();
+    expect(row.expires_at.getTime()).toBeGreaterThan(Date.now() + 29 * 24 * 60 * 60 * 1000);
+  });
+
+  test('behind an https public URL the session cookie is also Secure', async () => {
+    // A second app on the same database, configured as a production deployment; driven with inject (no socket needed).
+    const publicUrl = 'https://support.example.test';
+    const app = await buildApp({ config: { ...server.config, publicUrl }, db: server.db, logger: false });
+    try {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/auth/signup',
+        headers: { origin: publicUrl, 'x-forwarded-for': '198.51.100.7' },
+        payload: { email: 'secure@example.test', password: PASSWORD, name: 'Secure' },
+      });
+      expect(response.statusCode).toBe(201);
+      const setCookie = String(response.headers['set-cookie']);
+      const attributes = setCookie.split(';').map((part) => part.trim().toLowerCase());
+      expect(attributes).toEqual(expect.arrayContaining(['httponly', 'secure', 'samesite=lax']));
+    } finally {
+      await app.close();
+    }
   });
 });
 
