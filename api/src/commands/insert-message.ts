@@ -12,7 +12,7 @@ export interface NewMessageInput {
 
 /** Inserts a message under the conversation's next seq. Call with the conversation's row lock held. */
 export async function insertMessage(trx: Transaction<Database>, input: NewMessageInput): Promise<MessageRow> {
-  const seq = await allocateSeq(trx, input.conversationId);
+  const seq = await allocateSeq(trx, input.conversationId, { isMessage: true });
   const row = await trx
     .insertInto('messages')
     .values({
@@ -25,11 +25,6 @@ export async function insertMessage(trx: Transaction<Database>, input: NewMessag
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  await trx
-    .updateTable('conversations')
-    .set({ last_message_at: row.created_at })
-    .where('id', '=', input.conversationId)
-    .execute();
   return { ...row, sender_name: input.sender.name };
 }
 

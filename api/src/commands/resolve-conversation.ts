@@ -6,6 +6,7 @@ import type { ConversationSummary } from '../protocol/entities.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
 import { appendEvent } from '../services/conversations/append.ts';
 import { findConversationRow } from '../services/conversations/queries.ts';
+import { runTransaction } from '../services/run-transaction.ts';
 import type { AgentActor } from './send-agent-message.ts';
 
 /** Marks a conversation resolved. Resolving a resolved conversation changes nothing and succeeds. */
@@ -14,13 +15,13 @@ export async function resolveConversation(
   agent: AgentActor,
   conversationId: string,
 ): Promise<{ conversation: ConversationSummary; events: ConversationEvent[] }> {
-  return db.transaction().execute(async (trx) => {
+  return runTransaction(db, async (trx) => {
     const current = await trx
       .selectFrom('conversations')
       .select('status')
       .where('id', '=', conversationId)
       .where('workspace_id', '=', agent.workspaceId)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirst();
     if (!current) throw notFound('conversation');
     const events: ConversationEvent[] = [];

@@ -6,6 +6,7 @@ import type { ConversationEvent } from '../protocol/events.ts';
 import { assignConversation } from '../routing/assign-conversation.ts';
 import { isUniqueViolation } from '../services/auth/sign-up.ts';
 import { appendEvent } from '../services/conversations/append.ts';
+import { runTransaction } from '../services/run-transaction.ts';
 import { checkMessageBody } from './check-body.ts';
 import { findSentMessage, insertMessage } from './insert-message.ts';
 import type { SendOutcome } from './send-visitor-message.ts';
@@ -26,13 +27,13 @@ export async function sendAgentMessage(
 ): Promise<SendOutcome> {
   const body = checkMessageBody(input.body);
   try {
-    return await db.transaction().execute(async (trx) => {
+    return await runTransaction(db, async (trx) => {
       const conversation = await trx
         .selectFrom('conversations')
         .select(['id', 'status', 'assignee_id', 'visitor_id'])
         .where('id', '=', input.conversationId)
         .where('workspace_id', '=', agent.workspaceId)
-        .forUpdate()
+        .forNoKeyUpdate()
         .executeTakeFirst();
       if (!conversation) throw notFound('conversation');
       const scope = { workspaceId: agent.workspaceId, visitorId: conversation.visitor_id };

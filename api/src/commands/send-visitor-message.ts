@@ -7,6 +7,7 @@ import type { Message } from '../protocol/entities.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
 import { appendEvent } from '../services/conversations/append.ts';
 import { findConversationRow } from '../services/conversations/queries.ts';
+import { runTransaction } from '../services/run-transaction.ts';
 import { checkMessageBody } from './check-body.ts';
 import { findSentMessage, insertMessage } from './insert-message.ts';
 
@@ -42,8 +43,9 @@ export async function sendVisitorMessage(
   input: VisitorSendInput,
 ): Promise<SendOutcome> {
   const body = checkMessageBody(input.body);
-  return db.transaction().execute(async (trx) => {
-    await trx.selectFrom('visitors').select('id').where('id', '=', visitor.visitorId).forUpdate().execute();
+  return runTransaction(db, async (trx) => {
+    // NO KEY: the lock must not block foreign-key checks (FOR KEY SHARE) of transactions holding the conversation.
+    await trx.selectFrom('visitors').select('id').where('id', '=', visitor.visitorId).forNoKeyUpdate().execute();
     const repeated = await findSentMessage(trx, visitor.visitorId, input.clientId);
     const scope = { workspaceId: visitor.workspaceId, visitorId: visitor.visitorId };
     if (repeated) return { message: presentMessage(repeated), scope, events: [], isNewConversation: false };

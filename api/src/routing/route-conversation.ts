@@ -1,6 +1,7 @@
 import type { Database } from '@parley/db';
 import { type Kysely, sql } from 'kysely';
 import type { ConversationEvent } from '../protocol/events.ts';
+import { runTransaction } from '../services/run-transaction.ts';
 import { assignConversation } from './assign-conversation.ts';
 import { chooseAgent } from './choose-agent.ts';
 
@@ -15,7 +16,7 @@ export async function routeConversation(
   onlineAgentIds: readonly string[],
 ): Promise<ConversationEvent[]> {
   if (onlineAgentIds.length === 0) return [];
-  return db.transaction().execute(async (trx) => {
+  return runTransaction(db, async (trx) => {
     const conversation = await trx
       .selectFrom('conversations')
       .select(['id', 'workspace_id', 'status', 'assignee_id'])
@@ -27,7 +28,7 @@ export async function routeConversation(
       .selectFrom('conversations')
       .select(['status', 'assignee_id'])
       .where('id', '=', conversationId)
-      .forUpdate()
+      .forNoKeyUpdate()
       .executeTakeFirstOrThrow();
     if (locked.status !== 'open' || locked.assignee_id) return [];
 

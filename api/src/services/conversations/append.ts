@@ -1,5 +1,5 @@
 import type { ActorType, Database } from '@parley/db';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import { presentConversationEvent } from '../../presenters/conversation-event.ts';
 import type { ConversationEvent } from '../../protocol/events.ts';
 
@@ -7,10 +7,19 @@ import type { ConversationEvent } from '../../protocol/events.ts';
  * The next seq of a conversation. The UPDATE takes the conversation's row lock, so seqs are handed
  * out one transaction at a time and stay contiguous; it also marks the conversation as updated.
  */
-export async function allocateSeq(trx: Transaction<Database>, conversationId: string): Promise<number> {
+export async function allocateSeq(
+  trx: Transaction<Database>,
+  conversationId: string,
+  options: { isMessage?: boolean } = {},
+): Promise<number> {
+  // now() is the transaction's start, the same instant the message row's created_at defaults to.
   const row = await trx
     .updateTable('conversations')
-    .set((eb) => ({ last_seq: eb('last_seq', '+', 1), updated_at: new Date() }))
+    .set((eb) => ({
+      last_seq: eb('last_seq', '+', 1),
+      updated_at: sql<Date>`now()`,
+      ...(options.isMessage ? { last_message_at: sql<Date>`now()` } : {}),
+    }))
     .where('id', '=', conversationId)
     .returning('last_seq')
     .executeTakeFirstOrThrow();
