@@ -22,6 +22,8 @@ export interface ConnectionOptions<Frame extends { type: string; id?: string }> 
   loadRange: LoadEventRange;
   followFromFirstSight: boolean;
   heartbeatMs?: number;
+  /** Called once the client is live: after its replay and session.ready. */
+  onLive?: () => void;
   onClose: () => void;
 }
 
@@ -54,6 +56,8 @@ export class Connection<Frame extends { type: string; id?: string }> {
         }
       },
       followFromFirstSight: options.followFromFirstSight,
+      onEarlyOverflow: () =>
+        this.close(CLOSE_CODES.slowConsumer, 'too much happened before hello: reconnect and resume'),
     });
     this.#socket.on('message', (data, isBinary) => this.#onData(isBinary ? null : data.toString()));
     this.#socket.on('pong', () => this.#heard());
@@ -86,11 +90,13 @@ export class Connection<Frame extends { type: string; id?: string }> {
 
   #onData(raw: string | null): void {
     this.#heard();
-    if (this.#isClosing)
-      return this.#sendError(undefined, { code: 'server/unavailable', message: 'The server is restarting.' });
-    if (!this.#tryTakeToken())
-      return this.#sendError(undefined, { code: 'rate/limited', message: 'Too many frames; slow down.' });
+    // Parsed before any refusal, so the refusal carries the command's id and the client knows which send it was.
     const parsed = raw === null ? badBinary() : this.#options.parseFrame(raw);
+    const id = parsed.ok ? parsed.frame.id : parsed.id;
+    if (this.#isClosing)
+      return this.#sendError(id, { code: 'server/unavailable', message: 'The server is restarting.' });
+    if (!this.#tryTakeToken())
+      return this.#sendError(id, { code: 'rate/limited', message: 'Too many frames; slow down.' });
     if (!parsed.ok) return this.#sendError(parsed.id, parsed.error);
     const { frame } = parsed;
     if (frame.type === 'ping') return this.send({ type: 'pong', ...(frame.id ? { id: frame.id } : {}), data: {} });
@@ -135,12 +141,13 @@ export class Connection<Frame extends { type: string; id?: string }> {
       }
       await this.delivery.replay(conversationId, lastSeq, currentSeq);
     }
-    await this.delivery.goLive(() =>
+    await this.delivery.goLive(() => {
       this.send({
         type: 'session.ready',
         data: { protocol: PROTOCOL_VERSION, heartbeatMs: this.#options.heartbeatMs ?? LIMITS.heartbeatMs },
-      }),
-    );
+      });
+      this.#options.onLive?.();
+    });
   }
 
   #enqueue(step: () => Promise<void>): void {

@@ -15,6 +15,7 @@ export interface OpenConnectionOptions<Frame extends { type: string; id?: string
   runCommand: (frame: Exclude<Frame, HelloFrame | { type: 'ping' }>) => Promise<object>;
   /** Narrows conversation lookups to what this client may see. */
   scopeConversation: { column: 'visitor_id' | 'workspace_id'; value: string };
+  onLive?: () => void;
   onClose?: () => void;
 }
 
@@ -33,6 +34,7 @@ export function openConnection<Frame extends { type: string; id?: string }>(
     heartbeatMs: app.realtime.heartbeatMs,
     followFromFirstSight: options.followFromFirstSight,
     runCommand: options.runCommand,
+    onLive: options.onLive,
     async findLastSeq(conversationId) {
       const row = await app.db
         .selectFrom('conversations')

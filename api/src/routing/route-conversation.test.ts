@@ -50,21 +50,20 @@ test('a conversation opened while no agent is online stays unassigned, and is as
   expect(after.body.conversations.find((c) => c.id === conversationId)?.assignee?.id).toBe(agent.me.user.id);
 });
 
-// BUG (reported): agent-socket.ts starts routeWaitingConversations as soon as the socket opens, before the
-// client's hello; the conversation.assigned events it publishes reach an EventDelivery that is not live yet
-// and are dropped (event-delivery.ts deliver(): `if (!this.#isLive) return`). Nothing replays them, so the
-// agent who was just given the conversation is never told. On a link where the hello takes longer than the
-// routing transaction (any real network), this always happens.
-test.fails('the agent whose arrival assigned a waiting conversation hears conversation.assigned, even when its hello comes late', async () => {
+// An agent counts as online only once its socket is live (after hello and replay), so whatever routing gives
+// it arrives on a stream that is already delivering. Earlier, routing ran at the upgrade and its events were
+// dropped by a socket that had not said hello yet.
+test('an agent whose hello comes late is given the waiting conversation once live, and hears it', async () => {
   const agent = await server.signUp();
   const { siteKey } = await server.inboxOf(agent.cookie);
   const { socket: visitor, conversationId } = await openConversation(siteKey);
 
   const agentSocket = await server.openAgentSocket(agent.cookie);
-  await waitForAssignment(visitor, conversationId);
-  // The hello of a console one round trip away arrives after the routing has committed.
+  await delay(300);
+  expect(await assigneeOf(conversationId)).toBeNull();
   await agentSocket.hello();
-  await waitForAssignment(agentSocket, conversationId, 1_000);
+  await waitForAssignment(agentSocket, conversationId, 5_000);
+  await waitForAssignment(visitor, conversationId, 5_000);
 });
 
 test('every conversation that was waiting is assigned when an agent comes online', async () => {

@@ -26,6 +26,7 @@ export async function agentSocketRoute(app: FastifyInstance) {
 
   app.get(AGENT_WS_PATH, { websocket: true, preValidation: authenticate }, (socket, request) => {
     const agent = agents.get(request)!;
+    let isOnline = false;
     openConnection<AgentFrame>(app, request, socket, {
       parseFrame: parseAgentFrame,
       topic: topics.workspace(agent.workspaceId),
@@ -44,10 +45,16 @@ export async function agentSocketRoute(app: FastifyInstance) {
         announce(app, request.log, outcome.scope, outcome.events);
         return { message: outcome.message };
       },
-      onClose: () => app.realtime.presence.removeSocket(agent.workspaceId, agent.userId),
+      // Online only once live, so what routing gives this agent arrives after its replay, not lost before it.
+      onLive() {
+        isOnline = true;
+        if (app.realtime.presence.addSocket(agent.workspaceId, agent.userId)) {
+          void routeWaitingConversations(app, request.log, agent.workspaceId);
+        }
+      },
+      onClose() {
+        if (isOnline) app.realtime.presence.removeSocket(agent.workspaceId, agent.userId);
+      },
     });
-    if (app.realtime.presence.addSocket(agent.workspaceId, agent.userId)) {
-      void routeWaitingConversations(app, request.log, agent.workspaceId);
-    }
   });
 }
