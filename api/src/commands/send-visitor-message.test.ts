@@ -1,4 +1,3 @@
-import { isRealPostgresSelected } from '@parley/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Inbox } from '../protocol/rest.ts';
 import { startTestServer, type TestAgent, type TestServer } from '../testing/test-server.ts';
