@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { agentAuthPlugin } from './plugins/agent-auth.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
 import { type RealtimeOptions, realtimePlugin } from './plugins/realtime.ts';
+import { routingSweeperPlugin } from './plugins/routing-sweeper.ts';
 import { staticFiles } from './plugins/static-files.ts';
 import { LIMITS } from './protocol/constants.ts';
 import { authRoutes } from './routes/auth/auth-routes.ts';
@@ -59,6 +60,7 @@ export async function buildApp({ config, db, realtime = {}, logger = true }: App
   });
   await app.register(realtimePlugin, realtime);
   await app.register(agentAuthPlugin);
+  await app.register(routingSweeperPlugin);
 
   await app.register(healthRoutes);
   await app.register(authRoutes);

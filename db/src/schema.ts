@@ -11,6 +11,11 @@ export interface Database {
   conversations: ConversationsTable;
   messages: MessagesTable;
   conversation_events: ConversationEventsTable;
+  inbox_members: InboxMembersTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  routing_rules: RoutingRulesTable;
+  routing_decisions: RoutingDecisionsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -19,6 +24,8 @@ type Json<T> = ColumnType<T, string, string>;
 export type Role = 'owner' | 'admin' | 'agent';
 export type ConversationStatus = 'open' | 'resolved';
 export type ActorType = 'visitor' | 'agent' | 'system';
+export type RoutingMode = 'auto' | 'manual' | 'off';
+export type RoutingOutcome = 'assigned' | 'queued' | 'returned';
 
 export interface WorkspacesTable {
   id: Generated<string>;
@@ -39,6 +46,9 @@ export interface MembershipsTable {
   user_id: string;
   role: Role;
   last_assigned_at: Date | null;
+  /** Most open conversations at once; null means the inbox's default. */
+  capacity: number | null;
+  is_away: Generated<boolean>;
   created_at: CreatedAt;
 }
 
@@ -66,6 +76,12 @@ export interface InboxesTable {
   allowed_origins: Json<string[]>;
   appearance: Json<InboxAppearance>;
   identity_secret: string;
+  routing_mode: Generated<RoutingMode>;
+  default_capacity: Generated<number>;
+  /** Back to the queue when the assignee has not replied this long; null = never. */
+  reassign_after_seconds: number | null;
+  /** Null = always open. Shaped as BusinessHours in the protocol. */
+  business_hours: Json<unknown> | null;
   created_at: CreatedAt;
 }
 
@@ -77,6 +93,9 @@ export interface VisitorsTable {
   token_hash: string;
   name: string | null;
   email: string | null;
+  language: string | null;
+  page_url: string | null;
+  attributes: ColumnType<Record<string, string>, string | undefined, string>;
   created_at: CreatedAt;
   last_seen_at: Generated<Date>;
 }
@@ -91,6 +110,11 @@ export interface ConversationsTable {
   /** The highest seq handed out in this conversation; bumped under the row lock. */
   last_seq: Generated<number>;
   last_message_at: Date | null;
+  priority: Generated<number>;
+  team_id: string | null;
+  /** Since when it waits for an agent; null while assigned (or closed). */
+  queued_at: Date | null;
+  assigned_at: Date | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
 }
@@ -125,3 +149,43 @@ export type Message = Selectable<MessagesTable>;
 export type NewMessage = Insertable<MessagesTable>;
 export type ConversationEvent = Selectable<ConversationEventsTable>;
 export type InboxUpdate = Updateable<InboxesTable>;
+
+export interface InboxMembersTable {
+  inbox_id: string;
+  user_id: string;
+}
+
+export interface TeamsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  created_at: CreatedAt;
+}
+
+export interface TeamMembersTable {
+  team_id: string;
+  user_id: string;
+}
+
+export interface RoutingRulesTable {
+  id: Generated<string>;
+  inbox_id: string;
+  position: number;
+  field: 'page_url' | 'language' | 'attribute';
+  attribute_key: string | null;
+  pattern: string;
+  team_id: string;
+  created_at: CreatedAt;
+}
+
+export interface RoutingDecisionsTable {
+  id: Generated<string>;
+  conversation_id: string;
+  workspace_id: string;
+  outcome: RoutingOutcome;
+  reason: string;
+  chosen_user_id: string | null;
+  /** Who was considered and how they stood: what an admin reads to see why. */
+  candidates: Json<unknown[]>;
+  decided_at: CreatedAt;
+}

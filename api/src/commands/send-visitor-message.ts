@@ -1,10 +1,11 @@
 import type { Database } from '@parley/db';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { AppError, notFound } from '../app-error.ts';
 import { presentConversation } from '../presenters/conversation.ts';
 import { messageCreatedEvent, presentMessage } from '../presenters/message.ts';
 import type { Message } from '../protocol/entities.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
+import { chooseTeam } from '../routing/choose-team.ts';
 import { appendEvent } from '../services/conversations/append.ts';
 import { findConversationRow } from '../services/conversations/queries.ts';
 import { runTransaction } from '../services/run-transaction.ts';
@@ -102,6 +103,8 @@ async function openConversation(trx: Transaction<Database>, visitor: VisitorPrin
   const row = await trx
     .insertInto('conversations')
     .values({
+      queued_at: sql<Date>`now()`,
+      team_id: await chooseTeam(trx, visitor),
       workspace_id: visitor.workspaceId,
       inbox_id: visitor.inboxId,
       visitor_id: visitor.visitorId,

@@ -9,6 +9,10 @@ export interface Realtime {
   presence: Presence;
   connections: Set<TrackedConnection>;
   heartbeatMs?: number;
+  /** How long an agent may be gone (reload, flaky network) before their conversations go back to the queue. */
+  offlineGraceMs: number;
+  /** How often unanswered assignments are looked for. */
+  sweepIntervalMs: number;
   /** Closes the sockets a session opened (logout, password change). */
   closeSessionSockets(sessionId: string, code: number): void;
   /** Tells every client to reconnect after its commands under way are acked. */
@@ -23,6 +27,7 @@ declare module 'fastify' {
 
 export interface TrackedConnection {
   sessionId?: string;
+  userId?: string;
   shutDown(): Promise<void>;
   close(code: number, reason: string): void;
 }
@@ -31,6 +36,8 @@ export interface RealtimeOptions {
   hub?: Hub;
   presence?: Presence;
   heartbeatMs?: number;
+  offlineGraceMs?: number;
+  sweepIntervalMs?: number;
 }
 
 export const realtimePlugin = fp(async (app: FastifyInstance, options: RealtimeOptions) => {
@@ -40,6 +47,8 @@ export const realtimePlugin = fp(async (app: FastifyInstance, options: RealtimeO
     presence: options.presence ?? createInProcessPresence(),
     connections,
     heartbeatMs: options.heartbeatMs,
+    offlineGraceMs: options.offlineGraceMs ?? 30_000,
+    sweepIntervalMs: options.sweepIntervalMs ?? 5_000,
     closeSessionSockets(sessionId, code) {
       for (const connection of connections)
         if (connection.sessionId === sessionId) connection.close(code, 'signed out');

@@ -1,4 +1,5 @@
 import type { Inbox as InboxRow } from '@parley/db';
+import type { BusinessHours } from '../protocol/business-hours.ts';
 import type { Inbox } from '../protocol/rest.ts';
 
 export function presentInbox(row: InboxRow, publicUrl: string): Inbox {
@@ -9,6 +10,12 @@ export function presentInbox(row: InboxRow, publicUrl: string): Inbox {
     allowedOrigins: row.allowed_origins,
     appearance: row.appearance,
     snippet: buildSnippet(publicUrl, row.site_key),
+    routing: {
+      mode: row.routing_mode,
+      defaultCapacity: row.default_capacity,
+      reassignAfterSeconds: row.reassign_after_seconds,
+      businessHours: (row.business_hours as BusinessHours | null) ?? null,
+    },
   };
 }
 

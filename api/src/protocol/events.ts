@@ -17,7 +17,7 @@ const ConversationEventSchemas = {
   'conversation.created': Type.Object({ ...eventBase, conversation: ConversationSummarySchema }),
   'message.created': Type.Object({ ...eventBase, message: MessageSchema }),
   'conversation.assigned': Type.Object({ ...eventBase, assignee: AgentRefSchema }),
-  'conversation.unassigned': Type.Object({ ...eventBase }),
+  'conversation.unassigned': Type.Object({ ...eventBase, reason: Type.Optional(Type.String()) }),
   'conversation.resolved': Type.Object({ ...eventBase, by: Type.Union([AgentRefSchema, Type.Null()]) }),
   'conversation.reopened': Type.Object({ ...eventBase }),
 };

@@ -61,6 +61,29 @@ export const PingFrameSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/** An agent gives a conversation back to the queue; it goes to someone else when anyone can take it. */
+export const ConversationHandBackFrameSchema = Type.Object(
+  {
+    type: Type.Literal('conversation.hand_back'),
+    id: FrameIdSchema,
+    data: Type.Object({ conversationId: UuidSchema }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
+/** An agent sets themselves away (no new conversations, keeps current ones) or back online. */
+export const PresenceSetFrameSchema = Type.Object(
+  {
+    type: Type.Literal('presence.set'),
+    id: FrameIdSchema,
+    data: Type.Object(
+      { status: Type.Union([Type.Literal('online'), Type.Literal('away')]) },
+      { additionalProperties: false },
+    ),
+  },
+  { additionalProperties: false },
+);
+
 export type HelloFrame = Static<typeof HelloFrameSchema>;
 export type MessageSendFrame = Static<typeof MessageSendFrameSchema>;
 export type ConversationResolveFrame = Static<typeof ConversationResolveFrameSchema>;
@@ -77,10 +100,26 @@ export const VisitorFrameSchemas = {
 export const AgentFrameSchemas = {
   ...VisitorFrameSchemas,
   'conversation.resolve': ConversationResolveFrameSchema,
+  'conversation.hand_back': ConversationHandBackFrameSchema,
+  'presence.set': PresenceSetFrameSchema,
 };
 
 export type VisitorFrame = HelloFrame | MessageSendFrame | PingFrame;
-export type AgentFrame = VisitorFrame | ConversationResolveFrame;
+export type AgentFrame =
+  | VisitorFrame
+  | ConversationResolveFrame
+  | Static<typeof ConversationHandBackFrameSchema>
+  | Static<typeof PresenceSetFrameSchema>;
+
+/** Not conversation events (no seq): the latest state, sent whenever it changes and on every session.ready. */
+export type QueueFrame =
+  /** To a visitor whose conversation waits for an agent. */
+  | {
+      type: 'queue.position';
+      data: { conversationId: string; position: number; estimatedWaitSeconds: number | null };
+    }
+  /** To agents: how an inbox's queue stands. */
+  | { type: 'queue.summary'; data: { inboxId: string; length: number; oldestQueuedAt: string | null } };
 
 // ---- server → client -------------------------------------------------------------
 
@@ -101,4 +140,5 @@ export type ServerFrame =
   | { type: 'pong'; id?: string; data: Record<string, never> }
   /** Too much was missed to replay: reload this conversation over REST, then resume from its lastSeq. */
   | { type: 'conversation.resync_required'; data: { conversationId: string; lastSeq: number } }
+  | QueueFrame
   | ConversationEvent;

@@ -1,7 +1,9 @@
 import Type, { type Static } from 'typebox';
-import { AppearanceSchema, ConversationSummarySchema, RoleSchema, UuidSchema } from './entities.ts';
+import { BusinessHoursSchema } from './business-hours.ts';
+import { AgentRefSchema, AppearanceSchema, ConversationSummarySchema, RoleSchema, UuidSchema } from './entities.ts';
 import { ConversationEventSchema } from './events.ts';
 
+const RoutingModeSchema = Type.Union([Type.Literal('auto'), Type.Literal('manual'), Type.Literal('off')]);
 const EmailSchema = Type.String({ format: 'email', maxLength: 254 });
 const PasswordSchema = Type.String({ minLength: 8, maxLength: 256 });
 
@@ -41,6 +43,14 @@ export const InboxSchema = Type.Object({
   appearance: AppearanceSchema,
   /** The HTML a site owner pastes before </body>. */
   snippet: Type.String(),
+  routing: Type.Object({
+    mode: RoutingModeSchema,
+    defaultCapacity: Type.Integer({ minimum: 1, maximum: 100 }),
+    /** Back to the queue when the assignee has not replied this long; null = never. */
+    reassignAfterSeconds: Type.Union([Type.Integer({ minimum: 10, maximum: 86_400 }), Type.Null()]),
+    /** Null = always open. */
+    businessHours: Type.Union([BusinessHoursSchema, Type.Null()]),
+  }),
 });
 export type Inbox = Static<typeof InboxSchema>;
 
@@ -54,6 +64,20 @@ export const InboxUpdateBodySchema = Type.Object(
     name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
     allowedOrigins: Type.Optional(Type.Array(OriginSchema, { maxItems: 50 })),
     appearance: Type.Optional(AppearanceSchema),
+    /** Owners and admins only. */
+    routing: Type.Optional(
+      Type.Object(
+        {
+          mode: Type.Optional(RoutingModeSchema),
+          defaultCapacity: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })),
+          reassignAfterSeconds: Type.Optional(
+            Type.Union([Type.Integer({ minimum: 10, maximum: 86_400 }), Type.Null()]),
+          ),
+          businessHours: Type.Optional(Type.Union([BusinessHoursSchema, Type.Null()])),
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { additionalProperties: false },
 );
@@ -93,10 +117,13 @@ export const WidgetConfigSchema = Type.Object({
 export type WidgetConfig = Static<typeof WidgetConfigSchema>;
 
 export const WidgetSessionBodySchema = Type.Object(
-  { siteKey: Type.String({ minLength: 1, maxLength: 64 }) },
   {
-    additionalProperties: false,
+    siteKey: Type.String({ minLength: 1, maxLength: 64 }),
+    /** Where the visitor is and what language their browser prefers: routing rules may use them. */
+    pageUrl: Type.Optional(Type.String({ maxLength: 2048 })),
+    language: Type.Optional(Type.String({ maxLength: 35 })),
   },
+  { additionalProperties: false },
 );
 export type WidgetSessionBody = Static<typeof WidgetSessionBodySchema>;
 
@@ -112,5 +139,35 @@ export const WidgetSessionSchema = Type.Object({
   events: Type.Array(ConversationEventSchema),
 });
 export type WidgetSession = Static<typeof WidgetSessionSchema>;
+
+/** Why a conversation went where it went: every routing decision, oldest first. Owners and admins only. */
+export const RoutingDecisionListSchema = Type.Object({
+  decisions: Type.Array(
+    Type.Object({
+      outcome: Type.Union([Type.Literal('assigned'), Type.Literal('queued'), Type.Literal('returned')]),
+      reason: Type.String(),
+      agent: Type.Union([AgentRefSchema, Type.Null()]),
+      /** Each agent considered, with their load, capacity, online/away state and why they could not take it. */
+      candidates: Type.Array(Type.Unknown()),
+      decidedAt: Type.String({ format: 'date-time' }),
+    }),
+  ),
+});
+export type RoutingDecisionList = Static<typeof RoutingDecisionListSchema>;
+
+/** An inbox's queue now: what the console's queue view shows. */
+export const QueueSchema = Type.Object({
+  inboxId: UuidSchema,
+  length: Type.Integer({ minimum: 0 }),
+  oldestQueuedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+  conversations: Type.Array(
+    Type.Object({
+      id: UuidSchema,
+      position: Type.Integer({ minimum: 1 }),
+      queuedAt: Type.Union([Type.String({ format: 'date-time' }), Type.Null()]),
+    }),
+  ),
+});
+export type Queue = Static<typeof QueueSchema>;
 
 export const HealthSchema = Type.Object({ status: Type.String() });

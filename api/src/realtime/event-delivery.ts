@@ -61,6 +61,11 @@ export class EventDelivery {
     }
   }
 
+  /** A frame without seq (the latest state of something): sent in turn once live, dropped before. */
+  sendIfLive(frame: ServerFrame): void {
+    if (this.#isLive) void this.#enqueue(async () => this.#options.send(frame));
+  }
+
   /** Resolves when everything queued so far has been sent. */
   drain(): Promise<void> {
     return this.#enqueue(async () => {});

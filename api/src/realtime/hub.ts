@@ -1,15 +1,15 @@
 import type { ConversationEvent } from '../protocol/events.ts';
+import type { QueueFrame } from '../protocol/frames.ts';
 
 /**
- * "Something happened in a conversation." Postgres holds the truth; a subscriber that misses a
- * notice catches up by seq. This in-process hub serves one api process; a Redis one can fill the
- * same interface for several.
+ * "Something happened in a conversation", or "a queue moved". Postgres holds the truth; a subscriber
+ * that misses a notice catches up by seq. This in-process hub serves one api process; a Redis one can
+ * fill the same interface for several.
  */
-export interface HubNotice {
-  workspaceId: string;
-  visitorId: string;
-  event: ConversationEvent;
-}
+export type HubNotice =
+  | { workspaceId: string; visitorId: string; event: ConversationEvent }
+  /** Latest state, no seq: dropped by sockets that are not live yet, which get it fresh on session.ready. */
+  | { workspaceId: string; frame: QueueFrame };
 
 export type HubListener = (notice: HubNotice) => void;
 

@@ -12,6 +12,7 @@ export interface OpenConnectionOptions<Frame extends { type: string; id?: string
   followFromFirstSight: boolean;
   /** The session this socket belongs to, so signing out can close it. */
   sessionId?: string;
+  userId?: string;
   runCommand: (frame: Exclude<Frame, HelloFrame | { type: 'ping' }>) => Promise<object>;
   /** Narrows conversation lookups to what this client may see. */
   scopeConversation: { column: 'visitor_id' | 'workspace_id'; value: string };
@@ -27,7 +28,7 @@ export function openConnection<Frame extends { type: string; id?: string }>(
   options: OpenConnectionOptions<Frame>,
 ): Connection<Frame> {
   const { column, value } = options.scopeConversation;
-  const connection: Connection<Frame> & { sessionId?: string } = new Connection<Frame>({
+  const connection: Connection<Frame> & { sessionId?: string; userId?: string } = new Connection<Frame>({
     socket,
     log: request.log,
     parseFrame: options.parseFrame,
@@ -52,7 +53,10 @@ export function openConnection<Frame extends { type: string; id?: string }>(
     },
   });
   connection.sessionId = options.sessionId;
-  const unsubscribe = app.realtime.hub.subscribe(options.topic, (notice) => connection.delivery.deliver(notice.event));
+  connection.userId = options.userId;
+  const unsubscribe = app.realtime.hub.subscribe(options.topic, (notice) =>
+    'event' in notice ? connection.delivery.deliver(notice.event) : connection.delivery.sendIfLive(notice.frame),
+  );
   app.realtime.connections.add(connection);
   return connection;
 }

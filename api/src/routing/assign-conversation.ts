@@ -1,5 +1,5 @@
 import type { Database } from '@parley/db';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { AgentRef } from '../protocol/entities.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
 import { type Actor, appendEvent } from '../services/conversations/append.ts';
@@ -11,12 +11,12 @@ export async function assignConversation(
 ): Promise<ConversationEvent> {
   await trx
     .updateTable('conversations')
-    .set({ assignee_id: input.agent.id })
+    .set({ assignee_id: input.agent.id, assigned_at: sql<Date>`now()`, queued_at: null })
     .where('id', '=', input.conversationId)
     .execute();
   await trx
     .updateTable('memberships')
-    .set({ last_assigned_at: new Date() })
+    .set({ last_assigned_at: sql<Date>`now()` })
     .where('workspace_id', '=', input.workspaceId)
     .where('user_id', '=', input.agent.id)
     .execute();

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { chooseAgent } from './choose-agent.ts';
+import { type CandidateStanding, chooseAgent, describeNobodyAvailable, findIneligibility } from './choose-agent.ts';
 
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 1, 0, minute));
 
@@ -28,4 +28,34 @@ test('among equally busy agents, whoever waited longest since an assignment gets
 
 test('nobody available means no choice', () => {
   expect(chooseAgent([])).toBeUndefined();
+});
+
+const standing = (overrides: Partial<CandidateStanding> = {}): CandidateStanding => ({
+  userId: 'a',
+  name: 'Ann',
+  openCount: 0,
+  lastAssignedAt: null,
+  capacity: 2,
+  isOnline: true,
+  isAway: false,
+  ...overrides,
+});
+
+test('an agent is eligible only when online, not away, under capacity and not excluded', () => {
+  expect(findIneligibility(standing())).toBeNull();
+  expect(findIneligibility(standing({ isOnline: false }))).toBe('offline');
+  expect(findIneligibility(standing({ isAway: true }))).toBe('away');
+  expect(findIneligibility(standing({ openCount: 2 }))).toBe('at capacity');
+  expect(findIneligibility(standing({ openCount: 1 }))).toBeNull();
+  expect(findIneligibility(standing(), 'a')).toBe('excluded');
+});
+
+test('the log line says who could not take it and why', () => {
+  expect(
+    describeNobodyAvailable([
+      { ...standing({ name: 'Ann', openCount: 2 }), ineligibility: 'at capacity' },
+      { ...standing({ name: 'Bo', isOnline: false }), ineligibility: 'offline' },
+    ]),
+  ).toBe('no agent available: Ann at capacity (2/2), Bo offline');
+  expect(describeNobodyAvailable([])).toMatch(/no agent is a member/);
 });

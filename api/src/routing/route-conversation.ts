@@ -1,78 +1,110 @@
 import type { Database } from '@parley/db';
-import { type Kysely, sql } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { BusinessHours } from '../protocol/business-hours.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
 import { runTransaction } from '../services/run-transaction.ts';
 import { assignConversation } from './assign-conversation.ts';
-import { chooseAgent } from './choose-agent.ts';
+import { isWithinBusinessHours } from './business-hours.ts';
+import { chooseAgent, describeNobodyAvailable, findIneligibility } from './choose-agent.ts';
+import { findStandings } from './find-standings.ts';
+import { recordDecision } from './record-decision.ts';
+
+export interface RouteOptions {
+  onlineAgentIds: readonly string[];
+  /** Skip this agent (the one who just handed it back or let it go unanswered), unless nobody else can take it. */
+  excludeUserId?: string;
+  /** Log a "queued" decision when it stays waiting; off when working through a queue, to log only changes. */
+  shouldLogWaiting?: boolean;
+}
+
+export interface RouteResult {
+  events: ConversationEvent[];
+  outcome: 'assigned' | 'waiting' | 'not waiting';
+  /** Set when it waits because nobody in its pool (inbox or team) can take anything now. */
+  isPoolExhausted?: boolean;
+}
 
 /**
- * Assigns an open, unassigned conversation to one of the online agents, or leaves it waiting.
- * The decision is made inside the database under a per-workspace advisory lock, so several api
- * processes never assign the same conversation twice nor read stale workloads.
+ * Assigns an open, unassigned conversation to an available agent, or leaves it waiting in its queue.
+ * The decision is made inside the database under a per-inbox advisory lock, so several api
+ * processes never assign the same conversation twice nor decide on stale workloads.
  */
-export async function routeConversation(
+export function routeConversation(
   db: Kysely<Database>,
   conversationId: string,
-  onlineAgentIds: readonly string[],
-): Promise<ConversationEvent[]> {
-  if (onlineAgentIds.length === 0) return [];
+  options: RouteOptions,
+): Promise<RouteResult> {
   return runTransaction(db, async (trx) => {
-    const conversation = await trx
+    const target = await trx
       .selectFrom('conversations')
-      .select(['id', 'workspace_id', 'status', 'assignee_id'])
+      .select('inbox_id')
       .where('id', '=', conversationId)
       .executeTakeFirst();
-    if (!conversation) return [];
-    await sql`select pg_advisory_xact_lock(hashtext(${`route:${conversation.workspace_id}`}))`.execute(trx);
-    const locked = await trx
-      .selectFrom('conversations')
-      .select(['status', 'assignee_id'])
-      .where('id', '=', conversationId)
-      .forNoKeyUpdate()
-      .executeTakeFirstOrThrow();
-    if (locked.status !== 'open' || locked.assignee_id) return [];
-
-    const candidates = await trx
-      .selectFrom('memberships as ms')
-      .innerJoin('users as u', 'u.id', 'ms.user_id')
-      .select((eb) => [
-        'ms.user_id as userId',
-        'u.name',
-        'ms.last_assigned_at as lastAssignedAt',
-        eb
-          .selectFrom('conversations as c')
-          .select(sql<number>`count(*)::int`.as('n'))
-          .whereRef('c.assignee_id', '=', 'ms.user_id')
-          .where('c.workspace_id', '=', conversation.workspace_id)
-          .where('c.status', '=', 'open')
-          .as('openCount'),
+    if (!target) return { events: [], outcome: 'not waiting' };
+    await lockInboxRouting(trx, target.inbox_id);
+    const conversation = await trx
+      .selectFrom('conversations as c')
+      .innerJoin('inboxes as i', 'i.id', 'c.inbox_id')
+      .select([
+        'c.workspace_id',
+        'c.inbox_id',
+        'c.team_id',
+        'c.status',
+        'c.assignee_id',
+        'i.routing_mode',
+        'i.business_hours',
       ])
-      .where('ms.workspace_id', '=', conversation.workspace_id)
-      .where('ms.user_id', 'in', onlineAgentIds)
-      .execute();
-    const chosen = chooseAgent(candidates.map((c) => ({ ...c, openCount: c.openCount ?? 0 })));
-    if (!chosen) return [];
-    const name = candidates.find((c) => c.userId === chosen.userId)?.name ?? '';
+      .where('c.id', '=', conversationId)
+      .forNoKeyUpdate('c')
+      .executeTakeFirstOrThrow();
+    if (conversation.status !== 'open' || conversation.assignee_id) return { events: [], outcome: 'not waiting' };
+
+    const wait = async (reason: string, isPoolExhausted = false, candidates: unknown[] = []): Promise<RouteResult> => {
+      if (options.shouldLogWaiting) {
+        await recordDecision(trx, {
+          conversationId,
+          workspaceId: conversation.workspace_id,
+          outcome: 'queued',
+          reason,
+          candidates,
+        });
+      }
+      return { events: [], outcome: 'waiting', isPoolExhausted };
+    };
+    if (conversation.routing_mode !== 'auto')
+      return wait(`routing in this inbox is ${conversation.routing_mode}`, true);
+    const hours = conversation.business_hours as BusinessHours | null;
+    if (hours && !isWithinBusinessHours(hours, new Date())) return wait('outside business hours', true);
+
+    const standings = (await findStandings(trx, conversation, options.onlineAgentIds)).map((standing) => ({
+      ...standing,
+      ineligibility: findIneligibility(standing, options.excludeUserId),
+    }));
+    let eligible = standings.filter((s) => s.ineligibility === null);
+    if (eligible.length === 0 && options.excludeUserId) {
+      eligible = standings.filter((s) => s.ineligibility === 'excluded' && findIneligibility(s) === null);
+    }
+    const chosen = chooseAgent(eligible);
+    if (!chosen) return wait(describeNobodyAvailable(standings), true, standings);
+
     const event = await assignConversation(trx, {
       conversationId,
       workspaceId: conversation.workspace_id,
-      agent: { id: chosen.userId, name },
+      agent: { id: chosen.userId, name: chosen.name },
       actor: { type: 'system', id: null },
     });
-    return [event];
+    await recordDecision(trx, {
+      conversationId,
+      workspaceId: conversation.workspace_id,
+      outcome: 'assigned',
+      reason: `${chosen.name}: fewest open conversations (${chosen.openCount}/${chosen.capacity}) among ${eligible.length} available, then longest since last assignment`,
+      chosenUserId: chosen.userId,
+      candidates: standings,
+    });
+    return { events: [event], outcome: 'assigned' };
   });
 }
 
-/** Open, unassigned conversations of a workspace, oldest first: the ones waiting for an agent. */
-export async function findWaitingConversationIds(db: Kysely<Database>, workspaceId: string): Promise<string[]> {
-  const rows = await db
-    .selectFrom('conversations')
-    .select('id')
-    .where('workspace_id', '=', workspaceId)
-    .where('status', '=', 'open')
-    .where('assignee_id', 'is', null)
-    .orderBy('created_at')
-    .limit(1000)
-    .execute();
-  return rows.map((row) => row.id);
+function lockInboxRouting(trx: Transaction<Database>, inboxId: string) {
+  return sql`select pg_advisory_xact_lock(hashtext(${`route:${inboxId}`}))`.execute(trx);
 }

@@ -6,6 +6,7 @@ import { createTestDb } from '@parley/db/testing';
 import type { FastifyInstance } from 'fastify';
 import { type Kysely, sql } from 'kysely';
 import { buildApp } from '../app.ts';
+import type { RealtimeOptions } from '../plugins/realtime.ts';
 import { type Config, loadConfig } from '../config.ts';
 import { AGENT_WS_PATH, SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX, WIDGET_WS_PATH } from '../protocol/constants.ts';
 import type { Inbox, InboxList, Me, WidgetSession } from '../protocol/rest.ts';
@@ -87,7 +88,7 @@ function nextIp(): string {
  * The whole api on a fresh migrated database (PGlite, or Postgres with PARLEY_TEST_DB=postgres),
  * listening on an OS-chosen port of 127.0.0.1. One per test file: PGlite takes ~2 s to start.
  */
-export async function startTestServer(options: { heartbeatMs?: number } = {}): Promise<TestServer> {
+export async function startTestServer(options: RealtimeOptions = {}): Promise<TestServer> {
   const handle = await createTestDb();
   const noDist = join(tmpdir(), `parley-test-no-dist-${randomUUID()}`);
   // The real config loader, fed a test environment. The port is only known after listen, so
@@ -108,7 +109,7 @@ export async function startTestServer(options: { heartbeatMs?: number } = {}): P
     config,
     db: handle.db,
     logger: process.env.PARLEY_TEST_LOG !== undefined,
-    realtime: options.heartbeatMs === undefined ? {} : { heartbeatMs: options.heartbeatMs },
+    realtime: options,
   });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
@@ -239,6 +240,17 @@ export async function startTestServer(options: { heartbeatMs?: number } = {}): P
         await trx
           .insertInto('memberships')
           .values({ workspace_id: workspaceId, user_id: userId, role: 'agent' })
+          .execute();
+        await trx.deleteFrom('inbox_members').where('user_id', '=', userId).execute();
+        await trx
+          .insertInto('inbox_members')
+          .columns(['inbox_id', 'user_id'])
+          .expression((eb) =>
+            eb
+              .selectFrom('inboxes')
+              .select((s) => ['id', s.val(userId).as('user_id')])
+              .where('workspace_id', '=', workspaceId),
+          )
           .execute();
       });
     },

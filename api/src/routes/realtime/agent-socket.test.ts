@@ -15,6 +15,12 @@ beforeAll(async () => {
   const inboxA = await server.inboxOf(agentA.cookie);
   visitorA = (await server.connectVisitor(inboxA.siteKey)).socket;
   conversationA = (await visitorA.sendAcked({ body: 'Hello workspace A' })).conversationId;
+  // Agent A comes online once, so the conversation is assigned before any test takes a snapshot of it.
+  const socketA = await server.connectAgent(agentA);
+  await visitorA.waitFor(
+    (frame) => frame.type === 'conversation.assigned' && frame.data.conversationId === conversationA,
+  );
+  socketA.close();
 });
 afterAll(() => server.close());
 

@@ -1,15 +1,14 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../app-error.ts';
-import { resolveConversation } from '../../commands/resolve-conversation.ts';
-import { sendAgentMessage } from '../../commands/send-agent-message.ts';
 import type { AgentPrincipal } from '../../plugins/agent-auth.ts';
 import { isConsoleOrigin } from '../../plugins/origins.ts';
 import { AGENT_WS_PATH } from '../../protocol/constants.ts';
 import { type AgentFrame, AgentFrameSchemas } from '../../protocol/frames.ts';
-import { announce, routeWaitingConversations } from '../../realtime/after-commit.ts';
+import { routeWaitingConversations } from '../../realtime/after-commit.ts';
 import { createFrameParser } from '../../realtime/frame-parser.ts';
 import { topics } from '../../realtime/hub.ts';
 import { openConnection } from '../../realtime/open-connection.ts';
+import { runAgentCommand, scheduleOfflineCheck } from './agent-commands.ts';
 
 const parseAgentFrame = createFrameParser<AgentFrame>(AgentFrameSchemas);
 const agents = new WeakMap<FastifyRequest, AgentPrincipal>();
@@ -32,19 +31,9 @@ export async function agentSocketRoute(app: FastifyInstance) {
       topic: topics.workspace(agent.workspaceId),
       followFromFirstSight: true,
       sessionId: agent.sessionId,
+      userId: agent.userId,
       scopeConversation: { column: 'workspace_id', value: agent.workspaceId },
-      async runCommand(frame) {
-        if (frame.type === 'conversation.resolve') {
-          const { conversation, events } = await resolveConversation(app.db, agent, frame.data.conversationId);
-          announce(app, request.log, { workspaceId: agent.workspaceId, visitorId: conversation.visitor.id }, events);
-          return { conversation };
-        }
-        const { conversationId, clientId, body } = frame.data;
-        if (!conversationId) throw new AppError('frame/invalid', 'data.conversationId is required for agents.');
-        const outcome = await sendAgentMessage(app.db, agent, { conversationId, clientId, body });
-        announce(app, request.log, outcome.scope, outcome.events);
-        return { message: outcome.message };
-      },
+      runCommand: (frame) => runAgentCommand(app, request.log, agent, frame),
       // Online only once live, so what routing gives this agent arrives after its replay, not lost before it.
       onLive() {
         isOnline = true;
@@ -53,7 +42,9 @@ export async function agentSocketRoute(app: FastifyInstance) {
         }
       },
       onClose() {
-        if (isOnline) app.realtime.presence.removeSocket(agent.workspaceId, agent.userId);
+        if (isOnline && app.realtime.presence.removeSocket(agent.workspaceId, agent.userId)) {
+          scheduleOfflineCheck(app, request.log, agent, app.realtime.offlineGraceMs);
+        }
       },
     });
   });

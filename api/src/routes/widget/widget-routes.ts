@@ -70,7 +70,8 @@ export async function widgetRoutes(fastify: FastifyInstance) {
         .executeTakeFirst();
       if (!inbox) throw notFound('inbox');
       checkOrigin(request, inbox.allowed_origins);
-      return startVisitorSession(app.db, inbox, bearerToken(request.headers.authorization));
+      const { pageUrl, language } = request.body;
+      return startVisitorSession(app.db, inbox, bearerToken(request.headers.authorization), { pageUrl, language });
     },
   );
 

@@ -29,7 +29,8 @@ export async function signUp(db: Kysely<Database>, body: SignupBody, options: Si
         .insertInto('memberships')
         .values({ workspace_id: workspace.id, user_id: user.id, role: 'owner' })
         .execute();
-      await createDefaultInbox(trx, workspace, options.defaultAllowedOrigins);
+      const inbox = await createDefaultInbox(trx, workspace, options.defaultAllowedOrigins);
+      await trx.insertInto('inbox_members').values({ inbox_id: inbox.id, user_id: user.id }).execute();
       return { user, workspace, role: 'owner' as const };
     });
   } catch (error) {

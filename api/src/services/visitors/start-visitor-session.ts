@@ -12,6 +12,7 @@ export async function startVisitorSession(
   db: Kysely<Database>,
   inbox: Pick<Inbox, 'id' | 'workspace_id'>,
   token: string | undefined,
+  facts: { pageUrl?: string; language?: string } = {},
 ): Promise<WidgetSession> {
   const known = token ? await findVisitorByToken(db, token) : undefined;
   const isSameInbox = known?.inboxId === inbox.id;
@@ -20,7 +21,11 @@ export async function startVisitorSession(
   if (known && token && isSameInbox) {
     visitorId = known.visitorId;
     visitorToken = token;
-    await db.updateTable('visitors').set({ last_seen_at: new Date() }).where('id', '=', visitorId).execute();
+    await db
+      .updateTable('visitors')
+      .set({ last_seen_at: new Date(), page_url: facts.pageUrl ?? null, language: facts.language ?? null })
+      .where('id', '=', visitorId)
+      .execute();
   } else {
     visitorToken = generateToken();
     const row = await db
@@ -29,6 +34,8 @@ export async function startVisitorSession(
         workspace_id: inbox.workspace_id,
         inbox_id: inbox.id,
         token_hash: hashToken(visitorToken),
+        page_url: facts.pageUrl ?? null,
+        language: facts.language ?? null,
         name: null,
         email: null,
       })

@@ -1,0 +1,109 @@
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import { AppError, notFound } from '../../app-error.ts';
+import { resolveConversation } from '../../commands/resolve-conversation.ts';
+import { sendAgentMessage } from '../../commands/send-agent-message.ts';
+import type { AgentPrincipal } from '../../plugins/agent-auth.ts';
+import type { AgentFrame, HelloFrame } from '../../protocol/frames.ts';
+import { announce, returnConversations, routeWaitingConversations } from '../../realtime/after-commit.ts';
+
+type AgentCommand = Exclude<AgentFrame, HelloFrame | { type: 'ping' }>;
+
+/** What each command of an agent's socket does; the returned value is the ack's data. */
+export async function runAgentCommand(
+  app: FastifyInstance,
+  log: FastifyBaseLogger,
+  agent: AgentPrincipal,
+  frame: AgentCommand,
+): Promise<object> {
+  switch (frame.type) {
+    case 'message.send': {
+      const { conversationId, clientId, body } = frame.data;
+      if (!conversationId) throw new AppError('frame/invalid', 'data.conversationId is required for agents.');
+      const outcome = await sendAgentMessage(app.db, agent, { conversationId, clientId, body });
+      announce(app, log, outcome.scope, outcome.events);
+      return { message: outcome.message };
+    }
+    case 'conversation.resolve': {
+      const { conversation, events } = await resolveConversation(app.db, agent, frame.data.conversationId);
+      // Resolving frees a place in someone's capacity: the queue may move.
+      announce(app, log, { workspaceId: agent.workspaceId, visitorId: conversation.visitor.id }, events, {
+        inboxIdWhoseQueueMoved: events.length > 0 ? conversation.inboxId : undefined,
+      });
+      return { conversation };
+    }
+    case 'conversation.hand_back': {
+      const { conversationId } = frame.data;
+      const owned = await app.db
+        .selectFrom('conversations')
+        .select('id')
+        .where('id', '=', conversationId)
+        .where('workspace_id', '=', agent.workspaceId)
+        .executeTakeFirst();
+      if (!owned) throw notFound('conversation');
+      const user = await app.db
+        .selectFrom('users')
+        .select('name')
+        .where('id', '=', agent.userId)
+        .executeTakeFirstOrThrow();
+      await returnConversations(app, log, [conversationId], {
+        reason: `handed back by ${user.name}`,
+        actor: { type: 'agent', id: agent.userId },
+        fromUserId: agent.userId,
+      });
+      return {};
+    }
+    case 'presence.set': {
+      const isAway = frame.data.status === 'away';
+      await app.db
+        .updateTable('memberships')
+        .set({ is_away: isAway })
+        .where('workspace_id', '=', agent.workspaceId)
+        .where('user_id', '=', agent.userId)
+        .execute();
+      if (!isAway) void routeWaitingConversations(app, log, agent.workspaceId);
+      return { status: frame.data.status };
+    }
+  }
+}
+
+/**
+ * An agent whose last console closed gets a grace period (a reload, a flaky network); still gone after
+ * it, their open conversations go back to the front of the queue for someone else.
+ */
+export function scheduleOfflineCheck(
+  app: FastifyInstance,
+  log: FastifyBaseLogger,
+  agent: AgentPrincipal,
+  graceMs: number,
+) {
+  const timer = setTimeout(async () => {
+    if (app.realtime.presence.onlineAgentIds(agent.workspaceId).includes(agent.userId)) return;
+    try {
+      await returnAgentConversations(app, log, agent, 'the agent went offline');
+    } catch (error) {
+      log.error({ err: error }, 'returning an offline agent’s conversations failed');
+    }
+  }, graceMs);
+  timer.unref();
+}
+
+export async function returnAgentConversations(
+  app: FastifyInstance,
+  log: FastifyBaseLogger,
+  agent: { workspaceId: string; userId: string },
+  reason: string,
+) {
+  const held = await app.db
+    .selectFrom('conversations')
+    .select('id')
+    .where('workspace_id', '=', agent.workspaceId)
+    .where('assignee_id', '=', agent.userId)
+    .where('status', '=', 'open')
+    .execute();
+  await returnConversations(
+    app,
+    log,
+    held.map((row) => row.id),
+    { reason, actor: { type: 'system', id: null }, fromUserId: agent.userId },
+  );
+}
