@@ -257,6 +257,9 @@ export class ConsoleStore {
         return;
       case 'session.ready':
       case 'pong':
+      // Queue state has no view in the console yet (issue #5 adds one); nothing to apply.
+      case 'queue.position':
+      case 'queue.summary':
         return;
       default:
         this.#applyCacheUpdate(applyEvent(this.#snapshot.cache, frame));
