@@ -62,8 +62,12 @@ export async function routeInbox(app: FastifyInstance, log: FastifyBaseLogger, i
 
 /** An agent came online, came back from away, or freed capacity: work through every queue of the workspace. */
 export async function routeWaitingConversations(app: FastifyInstance, log: FastifyBaseLogger, workspaceId: string) {
-  const inboxes = await app.db.selectFrom('inboxes').select('id').where('workspace_id', '=', workspaceId).execute();
-  for (const inbox of inboxes) await routeInbox(app, log, inbox.id, workspaceId);
+  try {
+    const inboxes = await app.db.selectFrom('inboxes').select('id').where('workspace_id', '=', workspaceId).execute();
+    for (const inbox of inboxes) await routeInbox(app, log, inbox.id, workspaceId);
+  } catch (error) {
+    log.error({ err: error }, 'routing waiting conversations failed');
+  }
 }
 
 /**
@@ -126,4 +130,26 @@ export async function publishQueueState(app: FastifyInstance, inboxId: string, w
     workspaceId,
     frame: { type: 'queue.summary', data: { inboxId, length: state.length, oldestQueuedAt: state.oldestQueuedAt } },
   });
+}
+
+/** Everything an agent holds goes back to the queue (they went offline or signed out). */
+export async function returnAgentConversations(
+  app: FastifyInstance,
+  log: FastifyBaseLogger,
+  agent: { workspaceId: string; userId: string },
+  reason: string,
+) {
+  const held = await app.db
+    .selectFrom('conversations')
+    .select('id')
+    .where('workspace_id', '=', agent.workspaceId)
+    .where('assignee_id', '=', agent.userId)
+    .where('status', '=', 'open')
+    .execute();
+  await returnConversations(
+    app,
+    log,
+    held.map((row) => row.id),
+    { reason, actor: { type: 'system', id: null }, fromUserId: agent.userId },
+  );
 }

@@ -51,7 +51,7 @@ export class EventDelivery {
 
   deliver(event: ConversationEvent): void {
     if (this.#isLive) {
-      void this.#enqueue(() => this.#deliverNow(event));
+      this.#enqueueDetached(() => this.#deliverNow(event));
       return;
     }
     this.#early.push(event);
@@ -63,7 +63,7 @@ export class EventDelivery {
 
   /** A frame without seq (the latest state of something): sent in turn once live, dropped before. */
   sendIfLive(frame: ServerFrame): void {
-    if (this.#isLive) void this.#enqueue(async () => this.#options.send(frame));
+    if (this.#isLive) this.#enqueueDetached(async () => this.#options.send(frame));
   }
 
   /** Resolves when everything queued so far has been sent. */
@@ -106,7 +106,13 @@ export class EventDelivery {
 
   #enqueue(step: () => Promise<void>): Promise<void> {
     const next = this.#queue.then(step);
+    // A failed step must not stop the ones after it; Connection closes the socket when a read fails.
     this.#queue = next.catch(() => {});
     return next;
+  }
+
+  /** For steps nobody awaits: a rejection is already handled by #queue, so none goes unhandled. */
+  #enqueueDetached(step: () => Promise<void>): void {
+    this.#enqueue(step).catch(() => {});
   }
 }

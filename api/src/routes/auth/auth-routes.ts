@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import { SESSION_COOKIE } from '../../plugins/agent-auth.ts';
 import { CLOSE_CODES } from '../../protocol/constants.ts';
 import { LoginBodySchema, MeSchema, SignupBodySchema } from '../../protocol/rest.ts';
+import { returnAgentConversations } from '../../realtime/after-commit.ts';
 import { checkCredentials } from '../../services/auth/log-in.ts';
 import { createSession, invalidateSession } from '../../services/auth/sessions.ts';
 import { signUp } from '../../services/auth/sign-up.ts';
@@ -58,6 +59,10 @@ export async function authRoutes(fastify: FastifyInstance) {
     const agent = request.agent!;
     await invalidateSession(app.db, agent.sessionId);
     app.realtime.closeSessionSockets(agent.sessionId, CLOSE_CODES.unauthorized);
+    const isStillOnlineElsewhere = [...app.realtime.connections].some(
+      (connection) => connection.userId === agent.userId && connection.sessionId !== agent.sessionId,
+    );
+    if (!isStillOnlineElsewhere) await returnAgentConversations(app, request.log, agent, 'the agent signed out');
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send();
   });

@@ -1,6 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
+import { checkCanManageRouting } from '../../policies/routing-policy.ts';
 import { presentConversation } from '../../presenters/conversation.ts';
 import { UuidSchema } from '../../protocol/entities.ts';
 import {
@@ -8,7 +9,9 @@ import {
   ConversationEventsQuerySchema,
   ConversationListQuerySchema,
   ConversationListSchema,
+  RoutingDecisionListSchema,
 } from '../../protocol/rest.ts';
+import { loadRoutingDecisions } from '../../routing/load-routing-decisions.ts';
 import { loadConversationDetail } from '../../services/conversations/load-conversation-detail.ts';
 import { selectConversationRows } from '../../services/conversations/queries.ts';
 
@@ -44,5 +47,17 @@ export async function conversationRoutes(fastify: FastifyInstance) {
     },
     async (request) =>
       loadConversationDetail(app.db, { workspaceId: request.agent!.workspaceId }, request.params.id, request.query),
+  );
+
+  app.get(
+    '/v1/conversations/:id/routing',
+    {
+      schema: { params: Type.Object({ id: UuidSchema }), response: { 200: RoutingDecisionListSchema } },
+      preHandler: app.requireAgent,
+    },
+    async (request) => {
+      checkCanManageRouting(request.agent!.role);
+      return { decisions: await loadRoutingDecisions(app.db, request.agent!.workspaceId, request.params.id) };
+    },
   );
 }

@@ -4,7 +4,9 @@ import Type from 'typebox';
 import { notFound } from '../../app-error.ts';
 import { presentInbox } from '../../presenters/inbox.ts';
 import { UuidSchema } from '../../protocol/entities.ts';
-import { InboxListSchema, InboxSchema, InboxUpdateBodySchema } from '../../protocol/rest.ts';
+import { InboxListSchema, InboxSchema, InboxUpdateBodySchema, QueueSchema } from '../../protocol/rest.ts';
+import { loadQueueState } from '../../routing/queue-state.ts';
+import { updateInbox } from '../../services/inboxes/update-inbox.ts';
 
 const InboxParamsSchema = Type.Object({ id: UuidSchema });
 
@@ -41,27 +43,33 @@ export async function inboxRoutes(fastify: FastifyInstance) {
     },
   );
 
+  app.get(
+    '/v1/inboxes/:id/queue',
+    { schema: { params: InboxParamsSchema, response: { 200: QueueSchema } }, preHandler: app.requireAgent },
+    async (request) => {
+      const inbox = await app.db
+        .selectFrom('inboxes')
+        .select('id')
+        .where('id', '=', request.params.id)
+        .where('workspace_id', '=', request.agent!.workspaceId)
+        .executeTakeFirst();
+      if (!inbox) throw notFound('inbox');
+      const { inboxId, length, oldestQueuedAt, conversations } = await loadQueueState(app.db, inbox.id);
+      return {
+        inboxId,
+        length,
+        oldestQueuedAt,
+        conversations: conversations.map(({ id, position, queuedAt }) => ({ id, position, queuedAt })),
+      };
+    },
+  );
+
   app.patch(
     '/v1/inboxes/:id',
     {
       schema: { params: InboxParamsSchema, body: InboxUpdateBodySchema, response: { 200: InboxSchema } },
       preHandler: app.requireAgent,
     },
-    async (request) => {
-      const { name, allowedOrigins, appearance } = request.body;
-      const row = await app.db
-        .updateTable('inboxes')
-        .set({
-          ...(name !== undefined ? { name } : {}),
-          ...(allowedOrigins !== undefined ? { allowed_origins: JSON.stringify([...new Set(allowedOrigins)]) } : {}),
-          ...(appearance !== undefined ? { appearance: JSON.stringify(appearance) } : {}),
-        })
-        .where('id', '=', request.params.id)
-        .where('workspace_id', '=', request.agent!.workspaceId)
-        .returningAll()
-        .executeTakeFirst();
-      if (!row) throw notFound('inbox');
-      return present(row);
-    },
+    async (request) => present(await updateInbox(app.db, request.agent!, request.params.id, request.body)),
   );
 }

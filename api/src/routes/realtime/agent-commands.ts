@@ -4,7 +4,12 @@ import { resolveConversation } from '../../commands/resolve-conversation.ts';
 import { sendAgentMessage } from '../../commands/send-agent-message.ts';
 import type { AgentPrincipal } from '../../plugins/agent-auth.ts';
 import type { AgentFrame, HelloFrame } from '../../protocol/frames.ts';
-import { announce, returnConversations, routeWaitingConversations } from '../../realtime/after-commit.ts';
+import {
+  announce,
+  returnAgentConversations,
+  returnConversations,
+  routeWaitingConversations,
+} from '../../realtime/after-commit.ts';
 
 type AgentCommand = Exclude<AgentFrame, HelloFrame | { type: 'ping' }>;
 
@@ -85,25 +90,4 @@ export function scheduleOfflineCheck(
     }
   }, graceMs);
   timer.unref();
-}
-
-export async function returnAgentConversations(
-  app: FastifyInstance,
-  log: FastifyBaseLogger,
-  agent: { workspaceId: string; userId: string },
-  reason: string,
-) {
-  const held = await app.db
-    .selectFrom('conversations')
-    .select('id')
-    .where('workspace_id', '=', agent.workspaceId)
-    .where('assignee_id', '=', agent.userId)
-    .where('status', '=', 'open')
-    .execute();
-  await returnConversations(
-    app,
-    log,
-    held.map((row) => row.id),
-    { reason, actor: { type: 'system', id: null }, fromUserId: agent.userId },
-  );
 }

@@ -8,6 +8,7 @@ import { announce } from '../../realtime/after-commit.ts';
 import { createFrameParser } from '../../realtime/frame-parser.ts';
 import { topics } from '../../realtime/hub.ts';
 import { openConnection } from '../../realtime/open-connection.ts';
+import { sendQueuePositions } from '../../realtime/queue-positions.ts';
 import { findVisitorByToken } from '../../services/visitors/visitor-access.ts';
 import { tokenFromSubprotocols } from './subprotocols.ts';
 
@@ -27,7 +28,12 @@ export async function widgetSocketRoute(app: FastifyInstance) {
 
   app.get(WIDGET_WS_PATH, { websocket: true, preValidation: authenticateVisitor }, (socket, request) => {
     const visitor = visitors.get(request)!;
-    openConnection<VisitorFrame>(app, request, socket, {
+    const connection = openConnection<VisitorFrame>(app, request, socket, {
+      // A waiting visitor hears their place at once, not only when the queue next moves.
+      onLive: () =>
+        void sendQueuePositions(app, visitor.visitorId, (frame) => connection.send(frame)).catch((error) =>
+          request.log.error({ err: error }, 'queue position failed'),
+        ),
       parseFrame: parseVisitorFrame,
       topic: topics.visitor(visitor.visitorId),
       followFromFirstSight: false,
