@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Inbox } from '../protocol/rest.ts';
+import { holdTransaction } from '../testing/hold-transaction.ts';
 import { startTestServer, type TestAgent, type TestServer } from '../testing/test-server.ts';
 import { delay, type MessageAck, newClientId } from '../testing/test-socket.ts';
 
@@ -104,30 +105,6 @@ describe('idempotency by clientId', () => {
 });
 
 describe('concurrency with agents', () => {
-  /** Holds the conversation's row lock (on PGlite: the one connection) until released. */
-  async function holdConversationRow(conversationId: string): Promise<{ release: () => Promise<void> }> {
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    let held!: () => void;
-    const isHeld = new Promise<void>((resolve) => {
-      held = resolve;
-    });
-    const holder = server.db.transaction().execute(async (trx) => {
-      await trx.selectFrom('conversations').select('id').where('id', '=', conversationId).forUpdate().execute();
-      held();
-      await gate;
-    });
-    await isHeld;
-    return {
-      async release() {
-        open();
-        await holder;
-      },
-    };
-  }
-
   // On Postgres this deadlocked once: the visitor lock (FOR UPDATE) blocked the FOR KEY SHARE that the agent's
   // second UPDATE of the conversation takes on the visitor row for its foreign key. PGlite has one connection,
   // so only the real server can show it.
@@ -140,7 +117,9 @@ describe('concurrency with agents', () => {
     );
 
     // Line both sends up behind one lock, the agent's first, so they run as close together as the database allows.
-    const hold = await holdConversationRow(conversationId);
+    const hold = await holdTransaction(server.db, (trx) =>
+      trx.selectFrom('conversations').select('id').where('id', '=', conversationId).forUpdate().execute(),
+    );
     let answers: Promise<unknown[]>;
     try {
       const agentAnswer = agentSocket.sendMessage({ conversationId, body: 'agent reply' });

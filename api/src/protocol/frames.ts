@@ -129,12 +129,15 @@ export interface MessageSendResult {
 export interface ConversationResolveResult {
   conversation: ConversationSummary;
 }
+export interface PresenceSetResult {
+  status: 'online' | 'away';
+}
 
 export type ServerFrame =
   /** Sent once after `hello`, after any replay: the client is live from here on. */
   | { type: 'session.ready'; data: { protocol: number; heartbeatMs: number } }
   /** A command succeeded. Sent only after its effects are committed. */
-  | { type: 'ack'; id: string; data: MessageSendResult | ConversationResolveResult | Record<string, never> }
+  | { type: 'ack'; id: string; data: MessageSendResult | ConversationResolveResult | PresenceSetResult | Record<string, never> }
   /** A command or frame was refused; nothing was stored. `id` is the command's, when it had one. */
   | { type: 'error'; id?: string; data: ErrorBody }
   | { type: 'pong'; id?: string; data: Record<string, never> }

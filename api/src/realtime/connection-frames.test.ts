@@ -246,9 +246,8 @@ describe.each(sides)('%s', (_name, side) => {
     await socket.sendAcked(side.sendData('after a pause'));
   });
 
-  // BUG (reported): connection.ts answers a rate-limited frame with an error WITHOUT the frame's id,
-  // so a client cannot tell which of its pending sends was refused. frames.ts promises that a command
-  // with an id is answered by an ack or an error carrying the same id.
+  // frames.ts promises that a command with an id is answered by an ack or an error carrying that id; a
+  // rate-limited refusal once came without it, so a client could not tell which pending send was refused.
   test('every command of a burst is answered with its own id (ack, or error rate/limited)', async () => {
     const socket = await openReady();
     const ids = Array.from({ length: 3 * LIMITS.framesPerSecond * 2 }, () =>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CLOSE_CODES } from '../protocol/constants.ts';
 import type { Inbox } from '../protocol/rest.ts';
+import { holdTransaction } from '../testing/hold-transaction.ts';
 import { startTestServer, type TestAgent, type TestServer } from '../testing/test-server.ts';
 import { delay, newClientId, type TestSocket } from '../testing/test-socket.ts';
 
@@ -59,30 +60,6 @@ describe('heartbeat', () => {
 });
 
 describe('graceful shutdown', () => {
-  /** Holds the visitor's row lock (PGlite: the only connection) until released, so a send stays in flight. */
-  async function holdVisitorLock(visitorId: string): Promise<{ release: () => Promise<void> }> {
-    let open!: () => void;
-    const gate = new Promise<void>((resolve) => {
-      open = resolve;
-    });
-    let held!: () => void;
-    const isHeld = new Promise<void>((resolve) => {
-      held = resolve;
-    });
-    const holder = server.db.transaction().execute(async (trx) => {
-      await trx.selectFrom('visitors').select('id').where('id', '=', visitorId).forUpdate().execute();
-      held();
-      await gate;
-    });
-    await isHeld;
-    return {
-      async release() {
-        open();
-        await holder;
-      },
-    };
-  }
-
   async function sendInFlight(socket: TestSocket, clientId: string): Promise<string> {
     const id = socket.sendMessageFrame({ clientId, body: 'sent as the server was told to stop' });
     // The pong proves the server has read the send (frames are handled in order) and its command is under way.
@@ -98,7 +75,9 @@ describe('graceful shutdown', () => {
     const idle = await server.connectAgent(agent);
     const clientId = newClientId();
 
-    const lock = await holdVisitorLock(visitor.visitorId);
+    const lock = await holdTransaction(server.db, (trx) =>
+      trx.selectFrom('visitors').select('id').where('id', '=', visitor.visitorId).forUpdate().execute(),
+    );
     const id = await sendInFlight(socket, clientId);
     const shuttingDown = server.app.realtime.shutDown();
 
@@ -129,7 +108,9 @@ describe('graceful shutdown', () => {
     const visitor = await server.startVisitor(inbox.siteKey);
     const socket = await server.openVisitorSocket(visitor.token);
     await socket.hello();
-    const lock = await holdVisitorLock(visitor.visitorId);
+    const lock = await holdTransaction(server.db, (trx) =>
+      trx.selectFrom('visitors').select('id').where('id', '=', visitor.visitorId).forUpdate().execute(),
+    );
     await sendInFlight(socket, newClientId());
     const shuttingDown = server.app.realtime.shutDown();
     try {

@@ -8,6 +8,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { AGENT_WS_PATH, SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX, WIDGET_WS_PATH } from '../protocol/constants.ts';
 import type { InboxList, Me, WidgetSession } from '../protocol/rest.ts';
+import { moveAgentToWorkspace } from '../testing/move-agent.ts';
 import { nextFrameId, openSocket, type TestSocket } from '../testing/test-socket.ts';
 
 // "Routing is correct with several api processes": two real api processes (node --import tsx
@@ -263,25 +264,6 @@ async function signUp(api: ApiProcess, name: string): Promise<{ cookie: string; 
   const token = /^parley_session=([^;]*)/.exec(setCookie)?.[1];
   if (!token) throw new Error('signup set no session cookie');
   return { cookie: `parley_session=${token}`, me: body as Me };
-}
-
-/** As test-server's moveAgentToWorkspace: there is no invitation route yet. */
-async function moveAgentToWorkspace(db: DbHandle['db'], userId: string, workspaceId: string) {
-  await db.transaction().execute(async (trx) => {
-    await trx.deleteFrom('memberships').where('user_id', '=', userId).execute();
-    await trx.insertInto('memberships').values({ workspace_id: workspaceId, user_id: userId, role: 'agent' }).execute();
-    await trx.deleteFrom('inbox_members').where('user_id', '=', userId).execute();
-    await trx
-      .insertInto('inbox_members')
-      .columns(['inbox_id', 'user_id'])
-      .expression((eb) =>
-        eb
-          .selectFrom('inboxes')
-          .select((s) => ['id', s.val(userId).as('user_id')])
-          .where('workspace_id', '=', workspaceId),
-      )
-      .execute();
-  });
 }
 
 async function findSiteKey(api: ApiProcess, cookie: string): Promise<string> {

@@ -3,6 +3,7 @@ import type { BusinessHours } from '../protocol/business-hours.ts';
 import type { ConversationEventData } from '../protocol/events.ts';
 import type { QueueFrame, ServerFrame } from '../protocol/frames.ts';
 import type { Inbox, WidgetSession } from '../protocol/rest.ts';
+import { holdTransaction } from './hold-transaction.ts';
 import { eventually, SITE_ORIGIN, type TestAgent, type TestServer } from './test-server.ts';
 import { type AckFrame, type ErrorFrame, nextFrameId, type TestSocket } from './test-socket.ts';
 
@@ -240,24 +241,10 @@ export async function waitForDecision(
  * every other database call of the server waits too, in arrival order.
  */
 export async function holdRoutingLock(server: TestServer, inboxId: string): Promise<() => Promise<void>> {
-  let release!: () => void;
-  const released = new Promise<void>((resolve) => {
-    release = resolve;
-  });
-  let markLocked!: () => void;
-  const locked = new Promise<void>((resolve) => {
-    markLocked = resolve;
-  });
-  const holding = server.db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(hashtext(${`route:${inboxId}`}))`.execute(trx);
-    markLocked();
-    await released;
-  });
-  await Promise.race([locked, holding]);
-  return async () => {
-    release();
-    await holding;
-  };
+  const hold = await holdTransaction(server.db, (trx) =>
+    sql`select pg_advisory_xact_lock(hashtext(${`route:${inboxId}`}))`.execute(trx),
+  );
+  return hold.release;
 }
 
 /** How many of these conversations have at least one routing decision (their first routing has finished). */

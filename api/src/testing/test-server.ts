@@ -10,6 +10,7 @@ import { type Config, loadConfig } from '../config.ts';
 import type { RealtimeOptions } from '../plugins/realtime.ts';
 import { AGENT_WS_PATH, SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX, WIDGET_WS_PATH } from '../protocol/constants.ts';
 import type { Inbox, InboxList, Me, WidgetSession } from '../protocol/rest.ts';
+import { moveAgentToWorkspace } from './move-agent.ts';
 import { type OpenSocketOptions, openSocket, type TestSocket } from './test-socket.ts';
 
 /** The host site every new inbox accepts (the config's example site, added to each signup's default inbox). */
@@ -234,26 +235,7 @@ export async function startTestServer(options: RealtimeOptions = {}): Promise<Te
       await socket.hello();
       return socket;
     },
-    async moveAgentToWorkspace(userId, workspaceId) {
-      await handle.db.transaction().execute(async (trx) => {
-        await trx.deleteFrom('memberships').where('user_id', '=', userId).execute();
-        await trx
-          .insertInto('memberships')
-          .values({ workspace_id: workspaceId, user_id: userId, role: 'agent' })
-          .execute();
-        await trx.deleteFrom('inbox_members').where('user_id', '=', userId).execute();
-        await trx
-          .insertInto('inbox_members')
-          .columns(['inbox_id', 'user_id'])
-          .expression((eb) =>
-            eb
-              .selectFrom('inboxes')
-              .select((s) => ['id', s.val(userId).as('user_id')])
-              .where('workspace_id', '=', workspaceId),
-          )
-          .execute();
-      });
-    },
+    moveAgentToWorkspace: (userId, workspaceId) => moveAgentToWorkspace(handle.db, userId, workspaceId),
     async countMessages(conversationId) {
       let query = handle.db.selectFrom('messages').select((eb) => eb.fn.countAll<number>().as('n'));
       if (conversationId) query = query.where('conversation_id', '=', conversationId);
