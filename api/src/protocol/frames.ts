@@ -137,7 +137,11 @@ export type ServerFrame =
   /** Sent once after `hello`, after any replay: the client is live from here on. */
   | { type: 'session.ready'; data: { protocol: number; heartbeatMs: number } }
   /** A command succeeded. Sent only after its effects are committed. */
-  | { type: 'ack'; id: string; data: MessageSendResult | ConversationResolveResult | PresenceSetResult | Record<string, never> }
+  | {
+      type: 'ack';
+      id: string;
+      data: MessageSendResult | ConversationResolveResult | PresenceSetResult | Record<string, never>;
+    }
   /** A command or frame was refused; nothing was stored. `id` is the command's, when it had one. */
   | { type: 'error'; id?: string; data: ErrorBody }
   | { type: 'pong'; id?: string; data: Record<string, never> }
