@@ -7,3 +7,5 @@ export * from './events.ts';
 export * from './frames.ts';
 export * from './reconnect.ts';
 export * from './rest.ts';
+export * from './team-rest.ts';
+export * from './widget-availability.ts';
