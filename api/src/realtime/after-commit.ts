@@ -32,15 +32,22 @@ async function routeNewConversation(
   conversationId: string,
 ) {
   try {
-    const onlineAgentIds = app.realtime.presence.onlineAgentIds(scope.workspaceId);
-    const result = await routeConversation(app.db, conversationId, { onlineAgentIds, shouldLogWaiting: true });
+    const onlineAgentIds = await app.realtime.presence.onlineAgentIds(scope.workspaceId);
+    const result = await routeConversation(app.db, conversationId, {
+      onlineAgentIds,
+      shouldLogWaiting: true,
+      shouldYieldToQueue: true,
+    });
     publishEvents(app.realtime.hub, scope, result.events);
+    if (result.outcome !== 'waiting') return;
     const inbox = await app.db
       .selectFrom('conversations')
       .select('inbox_id')
       .where('id', '=', conversationId)
-      .executeTakeFirst();
-    if (inbox) await publishQueueState(app, inbox.inbox_id, scope.workspaceId);
+      .executeTakeFirstOrThrow();
+    // Capacity may have freed while earlier conversations waited: they go first, in order.
+    if (result.isBehindQueue) await routeInbox(app, log, inbox.inbox_id, scope.workspaceId);
+    else await publishQueueState(app, inbox.inbox_id, scope.workspaceId);
   } catch (error) {
     // The conversation stays waiting; the next queue pass picks it up.
     log.error({ err: error }, 'routing failed');
@@ -50,7 +57,7 @@ async function routeNewConversation(
 /** Someone may be free now: offer the inbox's waiting conversations, in order, then tell everyone where the queue stands. */
 export async function routeInbox(app: FastifyInstance, log: FastifyBaseLogger, inboxId: string, workspaceId: string) {
   try {
-    const onlineAgentIds = app.realtime.presence.onlineAgentIds(workspaceId);
+    const onlineAgentIds = await app.realtime.presence.onlineAgentIds(workspaceId);
     for (const { conversation, events } of await routeQueue(app.db, inboxId, onlineAgentIds)) {
       publishEvents(app.realtime.hub, { workspaceId, visitorId: conversation.visitor_id }, events);
     }
@@ -94,7 +101,7 @@ export async function returnConversations(
     if (events.length === 0) continue;
     returned += 1;
     publishEvents(app.realtime.hub, scope, events);
-    const onlineAgentIds = app.realtime.presence.onlineAgentIds(row.workspace_id);
+    const onlineAgentIds = await app.realtime.presence.onlineAgentIds(row.workspace_id);
     const routed = await routeConversation(app.db, conversationId, {
       onlineAgentIds,
       excludeUserId: previousAssigneeId ?? undefined,

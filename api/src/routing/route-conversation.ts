@@ -15,6 +15,12 @@ export interface RouteOptions {
   excludeUserId?: string;
   /** Log a "queued" decision when it stays waiting; off when working through a queue, to log only changes. */
   shouldLogWaiting?: boolean;
+  /**
+   * Leave it waiting when an older (or more urgent) conversation of the same pool is waiting: for a new
+   * conversation, so it never takes capacity that the queue's head should get. The caller then works
+   * through the queue in order.
+   */
+  shouldYieldToQueue?: boolean;
 }
 
 export interface RouteResult {
@@ -22,6 +28,8 @@ export interface RouteResult {
   outcome: 'assigned' | 'waiting' | 'not waiting';
   /** Set when it waits because nobody in its pool (inbox or team) can take anything now. */
   isPoolExhausted?: boolean;
+  /** Set when it waits because shouldYieldToQueue found conversations ahead of it. */
+  isBehindQueue?: boolean;
 }
 
 /**
@@ -51,6 +59,8 @@ export function routeConversation(
         'c.team_id',
         'c.status',
         'c.assignee_id',
+        'c.priority',
+        'c.queued_at',
         'i.routing_mode',
         'i.business_hours',
       ])
@@ -75,6 +85,10 @@ export function routeConversation(
       return wait(`routing in this inbox is ${conversation.routing_mode}`, true);
     const hours = conversation.business_hours as BusinessHours | null;
     if (hours && !isWithinBusinessHours(hours, new Date())) return wait('outside business hours', true);
+
+    if (options.shouldYieldToQueue && (await isAnyoneAhead(trx, conversationId, conversation))) {
+      return { ...(await wait('an earlier conversation is waiting for the same agents')), isBehindQueue: true };
+    }
 
     const standings = (await findStandings(trx, conversation, options.onlineAgentIds)).map((standing) => ({
       ...standing,
@@ -103,6 +117,32 @@ export function routeConversation(
     });
     return { events: [event], outcome: 'assigned' };
   });
+}
+
+/** Whether an open, unassigned conversation of the same inbox and pool comes before this one in the queue. */
+async function isAnyoneAhead(
+  trx: Transaction<Database>,
+  conversationId: string,
+  conversation: { inbox_id: string; team_id: string | null; priority: number; queued_at: Date | null },
+): Promise<boolean> {
+  const { inbox_id, team_id, priority, queued_at } = conversation;
+  const ahead = await trx
+    .selectFrom('conversations')
+    .select('id')
+    .where('inbox_id', '=', inbox_id)
+    .where('status', '=', 'open')
+    .where('assignee_id', 'is', null)
+    .where('id', '!=', conversationId)
+    .where('team_id', team_id === null ? 'is' : '=', team_id)
+    .where((eb) =>
+      eb.or([
+        eb('priority', '>', priority),
+        queued_at === null ? eb.val(false) : eb.and([eb('priority', '=', priority), eb('queued_at', '<', queued_at)]),
+      ]),
+    )
+    .limit(1)
+    .executeTakeFirst();
+  return ahead !== undefined;
 }
 
 function lockInboxRouting(trx: Transaction<Database>, inboxId: string) {

@@ -160,24 +160,11 @@ describe('capacity, fairness and queue order', () => {
     expect(await assigneeOf(server, middle.conversationId)).toBeNull();
   });
 
-  // BUG: a new conversation can jump the queue. after-commit.ts:36 (routeNewConversation) routes the new
-  // conversation alone with routeConversation, and route-conversation.ts never asks whether an older (or higher
-  // priority) conversation of the same pool is waiting: from line 79 on it only picks an agent. When that routing
-  // runs just after capacity frees (it waited for the inbox lock, or the process was slow), it takes the capacity;
-  // the resolve's pass over the queue (routeInbox) then finds nobody for the older conversation, which keeps
-  // waiting until some other capacity frees. The test above hit it under load on Postgres; holding the routing
-  // lock here makes the interleaving certain on both databases (the new conversation's routing asks for the lock
-  // before the resolve's queue pass does).
-  // Fix: in routeConversation, under the inbox lock and before choosing an agent, leave the conversation waiting
-  // when another open, unassigned conversation of the same inbox and pool (same team_id, or both none) is ahead
-  // of it (higher priority, or equal priority and earlier queued_at), for routeNewConversation at least; or
-  // have routeNewConversation run routeQueue for the inbox instead. (The first, behind an option only
-  // routeNewConversation sets, was tried in a scratch copy: this test then passes as a plain test, and every
-  // other test in api/src/routing still passes, on both databases.) It was tried here too and reverted: while
-  // presence is per process (until the Redis presence of issue 6), a newcomer on process B may yield to an older
-  // conversation only process A's agents can take; if A runs no further queue pass, B's own queue stalls
-  // (two-processes.test.ts catches it). The fix needs shared presence or a periodic queue pass as well.
-  test.fails('capacity freed while a new conversation is being routed goes to the oldest waiting one, not the new one', async () => {
+  // A new conversation must not jump the queue: if capacity frees while it is being routed (it waited for the
+  // inbox lock, or the process was slow), the oldest waiting conversation gets it. Holding the routing lock
+  // makes the interleaving certain on both databases (the new conversation's routing asks for the lock before
+  // the resolve's queue pass does). Without shouldYieldToQueue the newcomer takes Ada and the older one waits.
+  test('capacity freed while a new conversation is being routed goes to the oldest waiting one, not the new one', async () => {
     const { workspaceId, inbox, agents } = await createTeam(server, ['Ada']);
     const ada = agents[0]!;
     await setCapacity(server, workspaceId, ada, 1);

@@ -82,8 +82,8 @@ export function scheduleOfflineCheck(
   graceMs: number,
 ) {
   const timer = setTimeout(async () => {
-    if (app.realtime.presence.onlineAgentIds(agent.workspaceId).includes(agent.userId)) return;
     try {
+      if ((await app.realtime.presence.onlineAgentIds(agent.workspaceId)).includes(agent.userId)) return;
       await returnAgentConversations(app, log, agent, 'the agent went offline');
     } catch (error) {
       log.error({ err: error }, 'returning an offline agent’s conversations failed');

@@ -26,6 +26,24 @@ export async function agentSocketRoute(app: FastifyInstance) {
   app.get(AGENT_WS_PATH, { websocket: true, preValidation: authenticate }, (socket, request) => {
     const agent = agents.get(request)!;
     let isOnline = false;
+    // Presence may live in Redis; while it is unreachable the agent keeps working, unrouted, and the
+    // presence heartbeat publishes them once it is back.
+    const comeOnline = async () => {
+      try {
+        if (await app.realtime.presence.addSocket(agent.workspaceId, agent.userId))
+          await routeWaitingConversations(app, request.log, agent.workspaceId);
+      } catch (error) {
+        request.log.warn({ err: error }, 'presence unavailable');
+      }
+    };
+    const goOffline = async () => {
+      try {
+        if (await app.realtime.presence.removeSocket(agent.workspaceId, agent.userId))
+          scheduleOfflineCheck(app, request.log, agent, app.realtime.offlineGraceMs);
+      } catch (error) {
+        request.log.warn({ err: error }, 'presence unavailable');
+      }
+    };
     openConnection<AgentFrame>(app, request, socket, {
       parseFrame: parseAgentFrame,
       topic: topics.workspace(agent.workspaceId),
@@ -37,14 +55,10 @@ export async function agentSocketRoute(app: FastifyInstance) {
       // Online only once live, so what routing gives this agent arrives after its replay, not lost before it.
       onLive() {
         isOnline = true;
-        if (app.realtime.presence.addSocket(agent.workspaceId, agent.userId)) {
-          void routeWaitingConversations(app, request.log, agent.workspaceId);
-        }
+        void comeOnline();
       },
       onClose() {
-        if (isOnline && app.realtime.presence.removeSocket(agent.workspaceId, agent.userId)) {
-          scheduleOfflineCheck(app, request.log, agent, app.realtime.offlineGraceMs);
-        }
+        if (isOnline) void goOffline();
       },
     });
   });
