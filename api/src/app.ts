@@ -17,9 +17,12 @@ import { authRoutes } from './routes/auth/auth-routes.ts';
 import { conversationRoutes } from './routes/conversations/conversation-routes.ts';
 import { healthRoutes } from './routes/health/health-routes.ts';
 import { inboxRoutes } from './routes/inboxes/inbox-routes.ts';
+import { inboxRoutingRoutes } from './routes/inboxes/inbox-routing-routes.ts';
+import { memberRoutes } from './routes/members/member-routes.ts';
 import { agentSocketRoute } from './routes/realtime/agent-socket.ts';
 import { chooseSubprotocol } from './routes/realtime/subprotocols.ts';
 import { widgetSocketRoute } from './routes/realtime/widget-socket.ts';
+import { teamRoutes } from './routes/teams/team-routes.ts';
 import { widgetRoutes } from './routes/widget/widget-routes.ts';
 
 declare module 'fastify' {
@@ -65,6 +68,9 @@ export async function buildApp({ config, db, realtime = {}, logger = true }: App
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(inboxRoutes);
+  await app.register(inboxRoutingRoutes);
+  await app.register(memberRoutes);
+  await app.register(teamRoutes);
   await app.register(conversationRoutes);
   await app.register(widgetRoutes);
   await app.register(widgetSocketRoute);

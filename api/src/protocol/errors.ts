@@ -20,6 +20,8 @@ export const ERROR_STATUS = {
   'rate/limited': 429,
   'inbox/not_found': 404,
   'conversation/not_found': 404,
+  'team/not_found': 404,
+  'member/not_found': 404,
   'conversation/resolved': 409,
   'message/too_long': 400,
   'message/empty': 400,
