@@ -1,5 +1,6 @@
 // The wire contract of Parley: what travels between the api and its clients.
 // The widget and console import types and the constants below; only the api validates.
+export * from './business-hours.ts';
 export * from './constants.ts';
 export * from './entities.ts';
 export * from './errors.ts';

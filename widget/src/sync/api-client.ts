@@ -1,4 +1,10 @@
-import type { ConversationDetail, ErrorBody, WidgetConfig, WidgetSession } from '@parley/api/protocol';
+import type {
+  ConversationDetail,
+  ErrorBody,
+  WidgetAvailability,
+  WidgetConfig,
+  WidgetSession,
+} from '@parley/api/protocol';
 
 /** A failed api call. status 0 means the server could not be reached. */
 export class ApiError extends Error {
@@ -23,6 +29,9 @@ export interface ApiClient {
   getConfig(siteKey: string): Promise<WidgetConfig>;
   createSession(siteKey: string, token: string | null): Promise<WidgetSession>;
   getConversation(token: string, conversationId: string): Promise<ConversationDetail>;
+  getAvailability(siteKey: string): Promise<WidgetAvailability>;
+  /** Stores the visitor's email for replies by email (204). */
+  saveContact(token: string, email: string): Promise<void>;
 }
 
 /** The visitor endpoints of the api. Requests are cross-origin and never carry cookies. */
@@ -34,7 +43,7 @@ export function createApiClient(apiBase: string, fetchImpl: FetchLike): ApiClien
     } catch {
       throw new ApiError(0, 'network/unreachable', 'Could not reach the chat server');
     }
-    if (response.ok) return (await response.json()) as T;
+    if (response.ok) return (response.status === 204 ? undefined : await response.json()) as T;
     let body: Partial<ErrorBody> = {};
     try {
       body = (await response.json()) as Partial<ErrorBody>;
@@ -59,6 +68,14 @@ export function createApiClient(apiBase: string, fetchImpl: FetchLike): ApiClien
       request(`/v1/widget/conversations/${encodeURIComponent(conversationId)}`, {
         method: 'GET',
         headers: { authorization: `Bearer ${token}` },
+      }),
+    getAvailability: (siteKey) =>
+      request(`/v1/widget/inboxes/${encodeURIComponent(siteKey)}/availability`, { method: 'GET' }),
+    saveContact: (token, email) =>
+      request('/v1/widget/visitor/contact', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ email }),
       }),
   };
 }

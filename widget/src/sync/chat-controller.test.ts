@@ -34,6 +34,13 @@ function fakeApi(session: () => WidgetSession = () => makeSession()) {
         hasMore: false,
       }),
     ),
+    getAvailability: vi.fn(async () => ({
+      isWithinHours: true,
+      isAgentOnline: true,
+      nextOpenAt: null,
+      timezone: null,
+    })),
+    saveContact: vi.fn(async (_token: string, _email: string) => {}),
   } satisfies ApiClient;
 }
 

@@ -12,7 +12,10 @@ import {
   WidgetSessionBodySchema,
   WidgetSessionSchema,
 } from '../../protocol/rest.ts';
+import { VisitorContactBodySchema, WidgetAvailabilitySchema } from '../../protocol/widget-availability.ts';
 import { loadConversationDetail } from '../../services/conversations/load-conversation-detail.ts';
+import { loadWidgetAvailability } from '../../services/visitors/load-widget-availability.ts';
+import { saveVisitorContact } from '../../services/visitors/save-visitor-contact.ts';
 import { startVisitorSession } from '../../services/visitors/start-visitor-session.ts';
 import { bearerToken, findVisitorByToken } from '../../services/visitors/visitor-access.ts';
 
@@ -36,6 +39,15 @@ export async function widgetRoutes(fastify: FastifyInstance) {
     }
   }
 
+  /** The visitor the Bearer token names, called from a page their inbox allows. */
+  async function requireVisitor(request: FastifyRequest) {
+    const token = bearerToken(request.headers.authorization);
+    const visitor = token ? await findVisitorByToken(app.db, token) : undefined;
+    if (!visitor) throw new AppError('auth/required', 'A visitor token is required.');
+    checkOrigin(request, visitor.allowedOrigins);
+    return visitor;
+  }
+
   app.get(
     '/v1/widget/inboxes/:siteKey/config',
     {
@@ -53,6 +65,29 @@ export async function widgetRoutes(fastify: FastifyInstance) {
       if (!inbox) throw notFound('inbox');
       reply.header('cache-control', 'public, max-age=300');
       return { inboxName: inbox.name, appearance: inbox.appearance };
+    },
+  );
+
+  app.get(
+    '/v1/widget/inboxes/:siteKey/availability',
+    {
+      schema: {
+        params: Type.Object({ siteKey: Type.String({ maxLength: 64 }) }),
+        response: { 200: WidgetAvailabilitySchema },
+      },
+      config: { rateLimit: { max: 60, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const inbox = await app.db
+        .selectFrom('inboxes')
+        .select(['id', 'workspace_id', 'business_hours'])
+        .where('site_key', '=', request.params.siteKey)
+        .executeTakeFirst();
+      if (!inbox) throw notFound('inbox');
+      const onlineAgentIds = await app.realtime.presence.onlineAgentIds(inbox.workspace_id);
+      // Short: an agent coming online should show within seconds, yet a busy page need not ask each time.
+      reply.header('cache-control', 'public, max-age=15');
+      return loadWidgetAvailability(app.db, inbox, onlineAgentIds);
     },
   );
 
@@ -85,11 +120,21 @@ export async function widgetRoutes(fastify: FastifyInstance) {
       },
     },
     async (request) => {
-      const token = bearerToken(request.headers.authorization);
-      const visitor = token ? await findVisitorByToken(app.db, token) : undefined;
-      if (!visitor) throw new AppError('auth/required', 'A visitor token is required.');
-      checkOrigin(request, visitor.allowedOrigins);
+      const visitor = await requireVisitor(request);
       return loadConversationDetail(app.db, visitor, request.params.id, request.query);
+    },
+  );
+
+  app.post(
+    '/v1/widget/visitor/contact',
+    {
+      schema: { body: VisitorContactBodySchema },
+      config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
+    },
+    async (request, reply) => {
+      const visitor = await requireVisitor(request);
+      await saveVisitorContact(app.db, visitor.visitorId, request.body.email);
+      return reply.code(204).send();
     },
   );
 }
