@@ -71,6 +71,19 @@ export const ConversationHandBackFrameSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * An agent takes a conversation (assigneeId = themselves: "pick from the queue") or gives it to a
+ * teammate who answers its inbox. Any agent may; the change is recorded in the routing log.
+ */
+export const ConversationAssignFrameSchema = Type.Object(
+  {
+    type: Type.Literal('conversation.assign'),
+    id: FrameIdSchema,
+    data: Type.Object({ conversationId: UuidSchema, assigneeId: UuidSchema }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
 /** An agent sets themselves away (no new conversations, keeps current ones) or back online. */
 export const PresenceSetFrameSchema = Type.Object(
   {
@@ -101,6 +114,7 @@ export const AgentFrameSchemas = {
   ...VisitorFrameSchemas,
   'conversation.resolve': ConversationResolveFrameSchema,
   'conversation.hand_back': ConversationHandBackFrameSchema,
+  'conversation.assign': ConversationAssignFrameSchema,
   'presence.set': PresenceSetFrameSchema,
 };
 
@@ -109,6 +123,7 @@ export type AgentFrame =
   | VisitorFrame
   | ConversationResolveFrame
   | Static<typeof ConversationHandBackFrameSchema>
+  | Static<typeof ConversationAssignFrameSchema>
   | Static<typeof PresenceSetFrameSchema>;
 
 /** Not conversation events (no seq): the latest state, sent whenever it changes and on every session.ready. */
@@ -129,6 +144,9 @@ export interface MessageSendResult {
 export interface ConversationResolveResult {
   conversation: ConversationSummary;
 }
+export interface ConversationAssignResult {
+  conversation: ConversationSummary;
+}
 export interface PresenceSetResult {
   status: 'online' | 'away';
 }
@@ -140,7 +158,12 @@ export type ServerFrame =
   | {
       type: 'ack';
       id: string;
-      data: MessageSendResult | ConversationResolveResult | PresenceSetResult | Record<string, never>;
+      data:
+        | MessageSendResult
+        | ConversationResolveResult
+        | ConversationAssignResult
+        | PresenceSetResult
+        | Record<string, never>;
     }
   /** A command or frame was refused; nothing was stored. `id` is the command's, when it had one. */
   | { type: 'error'; id?: string; data: ErrorBody }

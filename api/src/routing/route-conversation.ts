@@ -145,6 +145,6 @@ async function isAnyoneAhead(
   return ahead !== undefined;
 }
 
-function lockInboxRouting(trx: Transaction<Database>, inboxId: string) {
+export function lockInboxRouting(trx: Transaction<Database>, inboxId: string) {
   return sql`select pg_advisory_xact_lock(hashtext(${`route:${inboxId}`}))`.execute(trx);
 }

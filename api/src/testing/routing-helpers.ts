@@ -112,10 +112,12 @@ export async function openConversation(
   return { socket, conversationId, visitorId: session.visitorId };
 }
 
+type AgentCommandType = 'conversation.resolve' | 'conversation.hand_back' | 'conversation.assign' | 'presence.set';
+
 /** Sends an agent command and waits for its ack or error. */
 export async function sendCommand(
   socket: TestSocket,
-  type: 'conversation.resolve' | 'conversation.hand_back' | 'presence.set',
+  type: AgentCommandType,
   data: object,
 ): Promise<AckFrame | ErrorFrame> {
   const id = nextFrameId();
@@ -126,7 +128,7 @@ export async function sendCommand(
 /** Sends an agent command and insists on an ack; returns its data. */
 export async function sendAckedCommand(
   socket: TestSocket,
-  type: 'conversation.resolve' | 'conversation.hand_back' | 'presence.set',
+  type: AgentCommandType,
   data: object,
 ): Promise<AckFrame['data']> {
   const answer = await sendCommand(socket, type, data);

@@ -1,11 +1,13 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import { AppError, notFound } from '../../app-error.ts';
+import { assignByAgent } from '../../commands/assign-by-agent.ts';
 import { resolveConversation } from '../../commands/resolve-conversation.ts';
 import { sendAgentMessage } from '../../commands/send-agent-message.ts';
 import type { AgentPrincipal } from '../../plugins/agent-auth.ts';
 import type { AgentFrame, HelloFrame } from '../../protocol/frames.ts';
 import {
   announce,
+  publishQueueState,
   returnAgentConversations,
   returnConversations,
   routeWaitingConversations,
@@ -56,6 +58,22 @@ export async function runAgentCommand(
         fromUserId: agent.userId,
       });
       return {};
+    }
+    case 'conversation.assign': {
+      const { conversation, events, previousAssigneeId } = await assignByAgent(app.db, agent, frame.data);
+      const scope = { workspaceId: agent.workspaceId, visitorId: conversation.visitor.id };
+      if (previousAssigneeId) {
+        // The previous agent has a place free: the queue may move.
+        announce(app, log, scope, events, { inboxIdWhoseQueueMoved: conversation.inboxId });
+      } else {
+        announce(app, log, scope, events);
+        // It left the queue: everyone behind it moves up.
+        if (events.length > 0)
+          void publishQueueState(app, conversation.inboxId, agent.workspaceId).catch((error) =>
+            log.error({ err: error }, 'queue state failed'),
+          );
+      }
+      return { conversation };
     }
     case 'presence.set': {
       const isAway = frame.data.status === 'away';

@@ -1,0 +1,103 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import {
+  assigneeOf,
+  createTeam,
+  decisionsOf,
+  openConversation,
+  queuePositions,
+  sendAckedCommand,
+  sendCommand,
+  setInboxRouting,
+  waitForAssigned,
+} from '../testing/routing-helpers.ts';
+import { eventually, startTestServer, type TestServer } from '../testing/test-server.ts';
+
+// conversation.assign over a real agent socket: taking from the queue (manual mode), giving to a
+// teammate, and every way it must refuse.
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+describe('conversation.assign', () => {
+  test('in manual mode an agent takes a waiting conversation: assigned, logged, and the queue moves up', async () => {
+    const { inbox, agents } = await createTeam(server, ['Ada', 'Bo']);
+    await setInboxRouting(server, inbox.id, { routingMode: 'manual' });
+    const [ada] = agents;
+    const adaSocket = await server.connectAgent(ada!);
+    const first = await openConversation(server, inbox.siteKey);
+    const second = await openConversation(server, inbox.siteKey);
+    await eventually(() => expect(queuePositions(second.socket, second.conversationId).at(-1)?.position).toBe(2));
+
+    const result = await sendAckedCommand(adaSocket, 'conversation.assign', {
+      conversationId: first.conversationId,
+      assigneeId: ada!.me.user.id,
+    });
+    expect(result).toMatchObject({ conversation: { id: first.conversationId, assignee: { id: ada!.me.user.id } } });
+    await waitForAssigned(first.socket, first.conversationId);
+    expect(await assigneeOf(server, first.conversationId)).toBe(ada!.me.user.id);
+    await eventually(() => expect(queuePositions(second.socket, second.conversationId).at(-1)?.position).toBe(1));
+    const decisions = await decisionsOf(server, first.conversationId);
+    expect(decisions.at(-1)).toMatchObject({ outcome: 'assigned', reason: 'taken by Ada' });
+  });
+
+  test('an agent gives a conversation to a teammate; assigning it to its assignee again changes nothing', async () => {
+    const { inbox, agents } = await createTeam(server, ['Cy', 'Di']);
+    await setInboxRouting(server, inbox.id, { routingMode: 'manual' });
+    const [cy, di] = agents;
+    const cySocket = await server.connectAgent(cy!);
+    const visitor = await openConversation(server, inbox.siteKey);
+    const data = { conversationId: visitor.conversationId, assigneeId: di!.me.user.id };
+
+    await sendAckedCommand(cySocket, 'conversation.assign', data);
+    await waitForAssigned(visitor.socket, visitor.conversationId);
+    await sendAckedCommand(cySocket, 'conversation.assign', data);
+    expect(await assigneeOf(server, visitor.conversationId)).toBe(di!.me.user.id);
+    expect(visitor.socket.events(visitor.conversationId, 'conversation.assigned')).toHaveLength(1);
+    const decisions = await decisionsOf(server, visitor.conversationId);
+    expect(decisions.filter((d) => d.outcome === 'assigned').map((d) => d.reason)).toEqual(['assigned to Di by Cy']);
+  });
+
+  test('refused: another workspace’s conversation, a member of another workspace, a resolved conversation', async () => {
+    const ours = await createTeam(server, ['Eve']);
+    const theirs = await createTeam(server, ['Mallory']);
+    await setInboxRouting(server, ours.inbox.id, { routingMode: 'manual' });
+    await setInboxRouting(server, theirs.inbox.id, { routingMode: 'manual' });
+    const eve = ours.agents[0]!;
+    const mallory = theirs.agents[0]!;
+    const eveSocket = await server.connectAgent(eve);
+    const mallorySocket = await server.connectAgent(mallory);
+    const visitor = await openConversation(server, ours.inbox.siteKey);
+
+    // Mallory cannot take Eve's workspace's conversation: it looks like it does not exist.
+    const foreign = await sendCommand(mallorySocket, 'conversation.assign', {
+      conversationId: visitor.conversationId,
+      assigneeId: mallory.me.user.id,
+    });
+    expect(foreign).toMatchObject({ type: 'error', data: { code: 'conversation/not_found' } });
+    // Eve cannot hand it to someone outside her workspace.
+    const outsider = await sendCommand(eveSocket, 'conversation.assign', {
+      conversationId: visitor.conversationId,
+      assigneeId: mallory.me.user.id,
+    });
+    expect(outsider).toMatchObject({ type: 'error', data: { code: 'member/not_found' } });
+    expect(await assigneeOf(server, visitor.conversationId)).toBeNull();
+
+    await sendAckedCommand(eveSocket, 'conversation.resolve', { conversationId: visitor.conversationId });
+    const resolved = await sendCommand(eveSocket, 'conversation.assign', {
+      conversationId: visitor.conversationId,
+      assigneeId: eve.me.user.id,
+    });
+    expect(resolved).toMatchObject({ type: 'error', data: { code: 'conversation/resolved' } });
+    expect(await assigneeOf(server, visitor.conversationId)).toBeNull();
+  });
+
+  test('a malformed assign frame is refused by the schema', async () => {
+    const { agents } = await createTeam(server, ['Fay']);
+    const socket = await server.connectAgent(agents[0]!);
+    const answer = await sendCommand(socket, 'conversation.assign', { conversationId: 'nope', assigneeId: 42 });
+    expect(answer).toMatchObject({ type: 'error', data: { code: 'frame/invalid' } });
+  });
+});
