@@ -61,7 +61,8 @@ export async function buildApp({ config, db, realtime = {}, logger = true }: App
   await app.register(websocket, {
     options: { maxPayload: LIMITS.frameMaxBytes, perMessageDeflate: false, handleProtocols: chooseSubprotocol },
   });
-  await app.register(realtimePlugin, realtime);
+  const redis = config.redisUrl ? { url: config.redisUrl, keyPrefix: config.redisKeyPrefix } : undefined;
+  await app.register(realtimePlugin, { redis, ...realtime });
   await app.register(agentAuthPlugin);
   await app.register(routingSweeperPlugin);
 

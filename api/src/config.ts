@@ -10,6 +10,10 @@ const ConfigSchema = Type.Object({
   /** A Postgres URL; without it the embedded PGlite keeps data under dataDir. */
   databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   dataDir: Type.String({ minLength: 1 }),
+  /** Several api processes share presence and real-time notices through this Redis; unset = one process. */
+  redisUrl: Type.Optional(Type.String({ pattern: '^rediss?://' })),
+  /** Prefix of every Redis key and channel, so deployments can share one Redis. */
+  redisKeyPrefix: Type.String({ pattern: '^[A-Za-z0-9:_-]{0,64}$' }),
   /** The example host site, added to the first inbox's allowed origins. Empty to turn off. */
   exampleSiteUrl: Type.Optional(Type.String({ pattern: '^https?://[^/\\s]+$' })),
   logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
@@ -32,6 +36,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: trimSlash(env.PUBLIC_URL ?? `http://localhost:${port}`),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.PARLEY_DATA_DIR ?? 'data'),
+    redisUrl: env.REDIS_URL || undefined,
+    redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'parley:',
     exampleSiteUrl:
       env.EXAMPLE_SITE_URL === '' ? undefined : trimSlash(env.EXAMPLE_SITE_URL ?? 'http://localhost:3001'),
     logLevel: env.LOG_LEVEL ?? 'info',

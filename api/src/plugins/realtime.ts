@@ -2,6 +2,8 @@ import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
 import { createInProcessHub, type Hub } from '../realtime/hub.ts';
 import { createInProcessPresence, type Presence } from '../realtime/presence.ts';
+import { createRedisHub } from '../realtime/redis-hub.ts';
+import { createRedisPresence } from '../realtime/redis-presence.ts';
 
 /** What every socket needs, shared: the hub, presence, and the open connections (to drain on shutdown). */
 export interface Realtime {
@@ -33,6 +35,8 @@ export interface TrackedConnection {
 }
 
 export interface RealtimeOptions {
+  /** Share the hub and presence with other api processes through this Redis (REDIS_URL). */
+  redis?: { url: string; keyPrefix: string };
   hub?: Hub;
   presence?: Presence;
   heartbeatMs?: number;
@@ -42,9 +46,10 @@ export interface RealtimeOptions {
 
 export const realtimePlugin = fp(async (app: FastifyInstance, options: RealtimeOptions) => {
   const connections = new Set<TrackedConnection>();
+  const { hub, presence } = await createSharedState(app, options, connections);
   const realtime: Realtime = {
-    hub: options.hub ?? createInProcessHub(),
-    presence: options.presence ?? createInProcessPresence(),
+    hub,
+    presence,
     connections,
     heartbeatMs: options.heartbeatMs,
     offlineGraceMs: options.offlineGraceMs ?? 30_000,
@@ -58,5 +63,38 @@ export const realtimePlugin = fp(async (app: FastifyInstance, options: RealtimeO
     },
   };
   app.decorate('realtime', realtime);
-  app.addHook('onClose', async () => realtime.hub.close());
+  app.addHook('onClose', async () => {
+    await realtime.presence.close();
+    await realtime.hub.close();
+  });
 });
+
+async function createSharedState(
+  app: FastifyInstance,
+  options: RealtimeOptions,
+  connections: Set<TrackedConnection>,
+): Promise<{ hub: Hub; presence: Presence }> {
+  if (!options.redis) {
+    return { hub: options.hub ?? createInProcessHub(), presence: options.presence ?? createInProcessPresence() };
+  }
+  const log = app.log.child({ component: 'redis' });
+  const onError = (error: unknown) => log.warn({ err: error }, 'redis unavailable');
+  const hub = createRedisHub({
+    ...options.redis,
+    onError,
+    // Other processes' notices were lost meanwhile: every client resumes from its last seq.
+    onMissedNotices: () => {
+      log.warn('redis is back: clients resume to catch up');
+      for (const connection of connections) connection.close(1012, 'resume to catch up');
+    },
+  });
+  const presence = createRedisPresence({ ...options.redis, onError });
+  // Boot waits for Redis once, so a wrong REDIS_URL fails loudly; later outages only degrade.
+  try {
+    await Promise.all([hub.ready(), presence.ready()]);
+  } catch (error) {
+    await Promise.all([hub.close(), presence.close()]);
+    throw new Error(`Could not reach Redis at REDIS_URL: ${(error as Error).message}`);
+  }
+  return { hub, presence };
+}
