@@ -15,6 +15,7 @@ import {
   type QueueSummaryFrame,
   queuePositions,
   sendAckedCommand,
+  sendCommand,
   setCapacity,
   setInboxRouting,
   waitForAssigned,
@@ -328,6 +329,25 @@ describe('reassignment', () => {
       'assigned',
     ]);
   });
+  test('hand back of a conversation one does not hold: another workspace gets not_found, a teammate changes nothing', async () => {
+    const { inbox, agents } = await createTeam(server, ['Ada', 'Bo']);
+    const [ada, bo] = [agents[0]!, agents[1]!];
+    await server.connectAgent(ada);
+    const convo = await openConversation(server, inbox.siteKey);
+    expect((await waitForAssigned(convo.socket, convo.conversationId)).data.assignee.id).toBe(ada.me.user.id);
+    const mallory = (await createTeam(server, ['Mallory'])).agents[0]!;
+    const mallorySocket = await server.connectAgent(mallory);
+    const boSocket = await server.connectAgent(bo);
+
+    const foreign = await sendCommand(mallorySocket, 'conversation.hand_back', {
+      conversationId: convo.conversationId,
+    });
+    expect(foreign).toMatchObject({ type: 'error', data: { code: 'conversation/not_found' } });
+    await sendAckedCommand(boSocket, 'conversation.hand_back', { conversationId: convo.conversationId });
+    await delay(200);
+    expect(await assigneeOf(server, convo.conversationId)).toBe(ada.me.user.id);
+    expect((await decisionsOf(server, convo.conversationId)).map((d) => d.outcome)).toEqual(['assigned']);
+  });
 });
 
 describe('availability and inbox settings', () => {
@@ -377,7 +397,7 @@ describe('availability and inbox settings', () => {
     },
   );
 
-  test('outside business hours a conversation waits, with the reason "outside business hours"', async () => {
+  test('outside business hours a conversation waits ("outside business hours"), and is assigned when hours open', async () => {
     const { inbox, agents } = await createTeam(server, ['Ada']);
     await setInboxRouting(server, inbox.id, { businessHours: ALWAYS_CLOSED });
     await server.connectAgent(agents[0]!);
@@ -388,6 +408,10 @@ describe('availability and inbox settings', () => {
     await eventually(() => expect(queuePositions(convo.socket, convo.conversationId).at(-1)?.position).toBe(1));
     await delay(100);
     expect(await assigneeOf(server, convo.conversationId)).toBeNull();
+
+    // The team is back (hours open): the sweeper's queue pass assigns it without any other trigger.
+    await setInboxRouting(server, inbox.id, { businessHours: null });
+    expect((await waitForAssigned(convo.socket, convo.conversationId)).data.assignee.id).toBe(agents[0]!.me.user.id);
   });
 
   test('a page-URL rule routes to its team: the team member gets it even when a non-member is less busy', async () => {
