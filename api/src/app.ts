@@ -9,6 +9,7 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import { agentAuthPlugin } from './plugins/agent-auth.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
+import { metricsPlugin } from './plugins/metrics.ts';
 import { type RealtimeOptions, realtimePlugin } from './plugins/realtime.ts';
 import { routingSweeperPlugin } from './plugins/routing-sweeper.ts';
 import { staticFiles } from './plugins/static-files.ts';
@@ -50,6 +51,7 @@ export async function buildApp({ config, db, realtime = {}, logger = true }: App
   app.decorate('config', config);
   app.decorate('db', db);
 
+  await app.register(metricsPlugin);
   await app.register(errorHandlerPlugin);
   await app.register(helmet, {
     // widget.js and the widget api are used by other sites' pages.

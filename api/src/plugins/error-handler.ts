@@ -9,9 +9,11 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     const body = toErrorBody(error);
     const status = error instanceof AppError ? error.statusCode : statusOf(error);
     if (status >= 500) request.log.error({ err: error }, 'request failed');
+    app.metrics?.errors.inc({ transport: 'http', code: body.code });
     reply.status(status).send(body);
   });
   app.setNotFoundHandler((request, reply) => {
+    app.metrics?.errors.inc({ transport: 'http', code: 'route/not_found' });
     reply.status(404).send({ code: 'route/not_found', message: `No route ${request.method} ${request.url}.` });
   });
 });

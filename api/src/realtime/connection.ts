@@ -25,6 +25,13 @@ export interface ConnectionOptions<Frame extends { type: string; id?: string }> 
   /** Called once the client is live: after its replay and session.ready. */
   onLive?: () => void;
   onClose: () => void;
+  /** Told of every answered command (errorCode null for an ack) and every refusal, for metrics. */
+  observe?: ConnectionObserver;
+}
+
+export interface ConnectionObserver {
+  commandAnswered(type: string, seconds: number, errorCode: string | null): void;
+  refused(code: string): void;
 }
 
 /**
@@ -105,12 +112,18 @@ export class Connection<Frame extends { type: string; id?: string }> {
       return this.#sendError(frame.id, { code: 'protocol/hello_required', message: 'Send hello first.' });
     }
     const command = frame as Exclude<Frame, HelloFrame | { type: 'ping' }>;
+    const receivedAt = performance.now();
+    const answered = (errorCode: string | null) =>
+      this.#options.observe?.commandAnswered(command.type, (performance.now() - receivedAt) / 1000, errorCode);
     this.#enqueue(async () => {
       try {
         const result = await this.#options.runCommand(command);
         if (command.id) this.send({ type: 'ack', id: command.id, data: result } as ServerFrame);
+        answered(null);
       } catch (error) {
-        this.#sendError(command.id, this.#toErrorBody(error));
+        const body = this.#toErrorBody(error);
+        this.#sendError(command.id, body, false);
+        answered(body.code);
       }
     });
   }
@@ -154,7 +167,8 @@ export class Connection<Frame extends { type: string; id?: string }> {
     this.#commands = this.#commands.then(step).catch((error) => this.#fail(error));
   }
 
-  #sendError(id: string | undefined, error: ErrorBody): void {
+  #sendError(id: string | undefined, error: ErrorBody, isRefusal = true): void {
+    if (isRefusal) this.#options.observe?.refused(error.code);
     this.send({ type: 'error', ...(id ? { id } : {}), data: error });
   }
 

@@ -28,6 +28,8 @@ export function openConnection<Frame extends { type: string; id?: string }>(
   options: OpenConnectionOptions<Frame>,
 ): Connection<Frame> {
   const { column, value } = options.scopeConversation;
+  const kind = column === 'visitor_id' ? 'visitor' : 'agent';
+  const { metrics } = app;
   const connection: Connection<Frame> & { sessionId?: string; userId?: string } = new Connection<Frame>({
     socket,
     log: request.log,
@@ -36,6 +38,14 @@ export function openConnection<Frame extends { type: string; id?: string }>(
     followFromFirstSight: options.followFromFirstSight,
     runCommand: options.runCommand,
     onLive: options.onLive,
+    observe: {
+      commandAnswered(type, seconds, errorCode) {
+        metrics.commands.inc({ kind, type, result: errorCode ? 'error' : 'ack' });
+        metrics.commandSeconds.observe({ kind, type }, seconds);
+        if (errorCode) metrics.errors.inc({ transport: 'ws', code: errorCode });
+      },
+      refused: (code) => metrics.errors.inc({ transport: 'ws', code }),
+    },
     async findLastSeq(conversationId) {
       const row = await app.db
         .selectFrom('conversations')
@@ -49,6 +59,7 @@ export function openConnection<Frame extends { type: string; id?: string }>(
     onClose() {
       unsubscribe();
       app.realtime.connections.delete(connection);
+      metrics.connections.dec({ kind });
       options.onClose?.();
     },
   });
@@ -58,5 +69,6 @@ export function openConnection<Frame extends { type: string; id?: string }>(
     'event' in notice ? connection.delivery.deliver(notice.event) : connection.delivery.sendIfLive(notice.frame),
   );
   app.realtime.connections.add(connection);
+  metrics.connections.inc({ kind });
   return connection;
 }
