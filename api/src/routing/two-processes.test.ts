@@ -1,16 +1,22 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
-import { resolve } from 'node:path';
 import { createDb, type DbHandle } from '@parley/db';
 import { createScratchDatabase, isRealPostgresSelected } from '@parley/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { AGENT_WS_PATH, SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX, WIDGET_WS_PATH } from '../protocol/constants.ts';
-import type { InboxList, Me, WidgetSession } from '../protocol/rest.ts';
+import type { Me } from '../protocol/rest.ts';
+import {
+  type ApiProcess,
+  connectVisitor,
+  findFreePorts,
+  findSiteKey,
+  openAgentSocket,
+  openedSockets,
+  signUp,
+  startApi,
+  stopApi,
+} from '../testing/api-process.ts';
 import { moveAgentToWorkspace } from '../testing/move-agent.ts';
 import { dropKeys, freshKeyPrefix, isTestRedisReachable, TEST_REDIS_URL } from '../testing/redis.ts';
-import { nextFrameId, openSocket, type TestSocket } from '../testing/test-socket.ts';
+import { nextFrameId, type TestSocket } from '../testing/test-socket.ts';
 
 // "Routing is correct with several api processes": two real api processes (node --import tsx
 // api/src/server.ts) share one Postgres database and one Redis (presence and the hub). Every routing
@@ -21,21 +27,7 @@ import { nextFrameId, openSocket, type TestSocket } from '../testing/test-socket
 // both processes work through the same queue at the same moment, which is where a double assignment
 // would show.
 
-const root = resolve(import.meta.dirname, '../../..');
-/** The host site whose visitors chat; the config adds it to the first inbox's allowed origins. */
-const SITE_ORIGIN = 'http://127.0.0.1:3001';
-const PASSWORD = 'correct horse battery staple';
 const DEFAULT_CAPACITY = 10;
-const STOP_GRACE_MS = 5_000;
-/** Every client socket opened here, closed before the processes are stopped. */
-const openedSockets: TestSocket[] = [];
-
-interface ApiProcess {
-  name: string;
-  child: ChildProcess;
-  publicUrl: string;
-  log(): string;
-}
 
 interface Agent {
   cookie: string;
@@ -64,8 +56,9 @@ describe.skipIf(!canRun)('two api processes against one Postgres and one Redis',
     handle = await createDb({ databaseUrl: scratch.url, poolSize: 2 });
     const [portA, portB] = await findFreePorts(2);
     // A migrates the fresh database before B starts, so the two never race on the migrations.
-    a = await startApi('A', portA!, scratch.url, processes);
-    b = await startApi('B', portB!, scratch.url, processes);
+    const common = { databaseUrl: scratch.url, redisUrl: TEST_REDIS_URL, redisKeyPrefix };
+    a = await startApi({ name: 'A', port: portA!, ...common }, processes);
+    b = await startApi({ name: 'B', port: portB!, ...common }, processes);
 
     const owner = await signUp(a, 'owner');
     const second = await signUp(a, 'second');
@@ -188,120 +181,6 @@ describe.skipIf(!canRun)('two api processes against one Postgres and one Redis',
     await checkAssignedOnce(db, firstWave);
   }, 60_000);
 });
-
-/** Ports below 32768 (the ephemeral range starts there) that nothing listens on now. */
-async function findFreePorts(count: number): Promise<number[]> {
-  const ports: number[] = [];
-  for (let attempt = 0; attempt < 200 && ports.length < count; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    if (!ports.includes(port) && (await isPortFree(port))) ports.push(port);
-  }
-  if (ports.length < count) throw new Error('no free port below 32768');
-  return ports;
-}
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.once('error', () => done(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
-  });
-}
-
-async function startApi(name: string, port: number, databaseUrl: string, started: ApiProcess[]): Promise<ApiProcess> {
-  const publicUrl = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/server.ts'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PUBLIC_URL: publicUrl,
-      EXAMPLE_SITE_URL: SITE_ORIGIN,
-      LOG_LEVEL: 'warn',
-      REDIS_URL: TEST_REDIS_URL,
-      REDIS_KEY_PREFIX: redisKeyPrefix,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const api = { name, child, publicUrl, log: () => output };
-  started.push(api);
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`api ${name} exited with ${child.exitCode}:\n${output}`);
-    try {
-      if ((await fetch(`${publicUrl}/health/ready`)).ok) return api;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`api ${name} was not ready within 60 s:\n${output}`);
-}
-
-/** SIGTERM (the api drains), then SIGKILL if it is still there after 5 s. */
-async function stopApi(api: ApiProcess): Promise<void> {
-  const { child } = api;
-  if (child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise((done) => child.once('exit', done));
-  child.kill('SIGTERM');
-  const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function signUp(api: ApiProcess, name: string): Promise<{ cookie: string; me: Me }> {
-  const response = await fetch(`${api.publicUrl}/v1/auth/signup`, {
-    method: 'POST',
-    headers: { origin: api.publicUrl, 'content-type': 'application/json' },
-    body: JSON.stringify({ email: `${name}-${randomUUID().slice(0, 8)}@example.test`, password: PASSWORD, name }),
-  });
-  const body = await response.json();
-  if (response.status !== 201) throw new Error(`signup failed: ${response.status} ${JSON.stringify(body)}`);
-  const setCookie = response.headers.getSetCookie().find((c) => c.startsWith('parley_session=')) ?? '';
-  const token = /^parley_session=([^;]*)/.exec(setCookie)?.[1];
-  if (!token) throw new Error('signup set no session cookie');
-  return { cookie: `parley_session=${token}`, me: body as Me };
-}
-
-async function findSiteKey(api: ApiProcess, cookie: string): Promise<string> {
-  const response = await fetch(`${api.publicUrl}/v1/inboxes`, { headers: { cookie, origin: api.publicUrl } });
-  const body = (await response.json()) as InboxList;
-  const inbox = body.inboxes?.[0];
-  if (!inbox) throw new Error(`no inbox: ${response.status} ${JSON.stringify(body)}`);
-  return inbox.siteKey;
-}
-
-async function openAgentSocket(api: ApiProcess, cookie: string): Promise<TestSocket> {
-  const socket = await openSocket(`${api.publicUrl.replace(/^http/, 'ws')}${AGENT_WS_PATH}`, {
-    protocols: [SUBPROTOCOL],
-    origin: api.publicUrl,
-    headers: { cookie },
-  });
-  openedSockets.push(socket);
-  return socket;
-}
-
-async function connectVisitor(api: ApiProcess, siteKey: string): Promise<{ socket: TestSocket }> {
-  const response = await fetch(`${api.publicUrl}/v1/widget/session`, {
-    method: 'POST',
-    headers: { origin: SITE_ORIGIN, 'content-type': 'application/json' },
-    body: JSON.stringify({ siteKey }),
-  });
-  const session = (await response.json()) as WidgetSession;
-  if (response.status !== 200) throw new Error(`widget session failed: ${response.status} ${JSON.stringify(session)}`);
-  const socket = await openSocket(`${api.publicUrl.replace(/^http/, 'ws')}${WIDGET_WS_PATH}`, {
-    protocols: [SUBPROTOCOL, `${TOKEN_SUBPROTOCOL_PREFIX}${session.token}`],
-    origin: SITE_ORIGIN,
-  });
-  openedSockets.push(socket);
-  await socket.hello();
-  return { socket };
-}
 
 async function countUnassigned(db: DbHandle['db'], conversationIds: string[]): Promise<number> {
   const row = await db

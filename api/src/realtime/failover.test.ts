@@ -1,0 +1,113 @@
+import { createDb, type DbHandle } from '@parley/db';
+import { createScratchDatabase, isRealPostgresSelected } from '@parley/db/testing';
+import { afterAll, beforeAll, expect, test } from 'vitest';
+import type { Message } from '../protocol/entities.ts';
+import {
+  type ApiProcess,
+  connectVisitor,
+  findFreePorts,
+  findSiteKey,
+  openAgentSocket,
+  openedSockets,
+  openVisitorSocket,
+  signUp,
+  startApi,
+  stopApi,
+} from '../testing/api-process.ts';
+import { dropKeys, freshKeyPrefix, isTestRedisReachable, TEST_REDIS_URL } from '../testing/redis.ts';
+import { type RoundRobinProxy, startRoundRobinProxy } from '../testing/round-robin-proxy.ts';
+import { eventually } from '../testing/test-server.ts';
+import { newClientId, type TestSocket } from '../testing/test-socket.ts';
+
+// Two api processes behind a round-robin proxy, sharing Postgres and Redis. A visitor on A talks to an
+// agent on B; A is killed (SIGKILL) with a message in flight; the visitor reconnects through the proxy,
+// lands on B, resumes by seq and resends what was not acked: every message is stored and delivered once.
+
+const canRun = isRealPostgresSelected() && (await isTestRedisReachable());
+const redisKeyPrefix = freshKeyPrefix();
+let scratch: { url: string; drop(): Promise<void> } | undefined;
+let handle: DbHandle | undefined;
+let proxy: RoundRobinProxy | undefined;
+const processes: ApiProcess[] = [];
+
+beforeAll(async () => {
+  if (!canRun) return;
+  scratch = await createScratchDatabase('parley_failover');
+  handle = await createDb({ databaseUrl: scratch.url, poolSize: 2 });
+  const [proxyPort, portA, portB] = await findFreePorts(3);
+  const publicUrl = `http://127.0.0.1:${proxyPort}`;
+  const common = { databaseUrl: scratch.url, redisUrl: TEST_REDIS_URL, redisKeyPrefix, publicUrl };
+  await startApi({ name: 'A', port: portA!, ...common }, processes);
+  await startApi({ name: 'B', port: portB!, ...common }, processes);
+  proxy = await startRoundRobinProxy(proxyPort!, [portA!, portB!]);
+}, 120_000);
+
+afterAll(async () => {
+  for (const socket of openedSockets) socket.close();
+  await proxy?.stop();
+  await Promise.all(processes.map(stopApi));
+  await handle?.close();
+  await scratch?.drop();
+  if (canRun) await dropKeys(redisKeyPrefix);
+}, 30_000);
+
+function deliveredBodies(socket: TestSocket, conversationId: string): string[] {
+  return socket
+    .events(conversationId, 'message.created')
+    .map((event) => (event.data as { message: Message }).message.body);
+}
+
+test.skipIf(!canRun)(
+  'killing the visitor’s process loses and doubles nothing: the visitor resumes on the other one',
+  async () => {
+    const [a, b] = processes as [ApiProcess, ApiProcess];
+    // The console's origin is the proxy's, whichever process answers.
+    const viaA = { url: a.url, publicUrl: a.publicUrl };
+    const viaB = { url: b.url, publicUrl: b.publicUrl };
+    const owner = await signUp(viaB, 'owner');
+    const siteKey = await findSiteKey(viaB, owner.cookie);
+    const agent = await openAgentSocket(viaB, owner.cookie);
+    await agent.hello();
+
+    const visitor = await connectVisitor(viaA, siteKey);
+    const first = await visitor.socket.sendAcked({ body: 'message 1' });
+    const conversationId = first.conversationId;
+    for (let n = 2; n <= 5; n++) await visitor.socket.sendAcked({ body: `message ${n}`, conversationId });
+    // Across processes through Redis: the agent on B hears every one, in order.
+    await eventually(() =>
+      expect(deliveredBodies(agent, conversationId)).toEqual([1, 2, 3, 4, 5].map((n) => `message ${n}`)),
+    );
+
+    // Message 6 is on the wire when A dies: it may or may not have been stored, and it was not acked.
+    const inFlightClientId = newClientId();
+    visitor.socket.sendMessageFrame({ body: 'message 6', conversationId, clientId: inFlightClientId });
+    const killed = new Promise((done) => a.child.once('exit', done));
+    a.child.kill('SIGKILL');
+    await killed;
+
+    // The widget reconnects through the load balancer; A refuses, so it lands on B.
+    const lastSeq = Math.max(...visitor.socket.events(conversationId).map((event) => event.data.seq));
+    const resumed = await openVisitorSocket({ url: proxy!.url, publicUrl: proxy!.url }, visitor.token);
+    await resumed.hello([{ conversationId, lastSeq }]);
+    await resumed.sendAcked({ body: 'message 6', conversationId, clientId: inFlightClientId });
+    await resumed.sendAcked({ body: 'message 7', conversationId });
+
+    const expected = [1, 2, 3, 4, 5, 6, 7].map((n) => `message ${n}`);
+    await eventually(() => expect(deliveredBodies(agent, conversationId)).toEqual(expected));
+    const stored = await handle!.db
+      .selectFrom('messages')
+      .select(['body', 'seq'])
+      .where('conversation_id', '=', conversationId)
+      .orderBy('seq')
+      .execute();
+    expect(stored.map((row) => row.body)).toEqual(expected);
+    // Shown once on each side: the visitor's replayed and live events together hold each message once.
+    const seenByVisitor = [
+      ...deliveredBodies(visitor.socket, conversationId),
+      ...deliveredBodies(resumed, conversationId),
+    ];
+    expect(new Set(seenByVisitor)).toEqual(new Set(expected));
+    expect(seenByVisitor.filter((body) => body === 'message 7')).toHaveLength(1);
+  },
+  60_000,
+);
