@@ -5,6 +5,7 @@ import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import type { Database } from '@parley/db';
 import Fastify, { type FastifyInstance } from 'fastify';
+import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import { agentAuthPlugin } from './plugins/agent-auth.ts';
@@ -59,11 +60,18 @@ export async function buildApp({ config, db, realtime = {}, logger = true }: App
     contentSecurityPolicy: { directives: { 'connect-src': ["'self'"], 'img-src': ["'self'", 'data:'] } },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false, keyGenerator: (request) => request.ip ?? 'unknown' });
+  const redis = config.redisUrl ? { url: config.redisUrl, keyPrefix: config.redisKeyPrefix } : undefined;
+  await app.register(rateLimit, {
+    global: false,
+    keyGenerator: (request) => request.ip ?? 'unknown',
+    // Shared by every api process when there are several; a Redis outage lets requests through rather than failing them.
+    ...(redis
+      ? { redis: createRateLimitRedis(app, redis.url), nameSpace: `${redis.keyPrefix}rate:`, skipOnError: true }
+      : {}),
+  });
   await app.register(websocket, {
     options: { maxPayload: LIMITS.frameMaxBytes, perMessageDeflate: false, handleProtocols: chooseSubprotocol },
   });
-  const redis = config.redisUrl ? { url: config.redisUrl, keyPrefix: config.redisKeyPrefix } : undefined;
   await app.register(realtimePlugin, { redis, ...realtime });
   await app.register(agentAuthPlugin);
   await app.register(routingSweeperPlugin);
@@ -80,4 +88,11 @@ export async function buildApp({ config, db, realtime = {}, logger = true }: App
   await app.register(agentSocketRoute);
   await app.register(staticFiles);
   return app;
+}
+
+function createRateLimitRedis(app: FastifyInstance, url: string): Redis {
+  const redis = new Redis(url, { enableOfflineQueue: false, maxRetriesPerRequest: 1, connectTimeout: 2_000 });
+  redis.on('error', (error) => app.log.warn({ err: error }, 'redis unavailable for rate limits'));
+  app.addHook('onClose', async () => redis.disconnect());
+  return redis;
 }

@@ -22,6 +22,7 @@ import { newClientId, type TestSocket } from '../testing/test-socket.ts';
 // Two api processes behind a round-robin proxy, sharing Postgres and Redis. A visitor on A talks to an
 // agent on B; A is killed (SIGKILL) with a message in flight; the visitor reconnects through the proxy,
 // lands on B, resumes by seq and resends what was not acked: every message is stored and delivered once.
+// Before that, HTTP rate limits are shown to hold across the two processes (Redis-backed).
 
 const canRun = isRealPostgresSelected() && (await isTestRedisReachable());
 const redisKeyPrefix = freshKeyPrefix();
@@ -56,6 +57,23 @@ function deliveredBodies(socket: TestSocket, conversationId: string): string[] {
     .events(conversationId, 'message.created')
     .map((event) => (event.data as { message: Message }).message.body);
 }
+
+test.skipIf(!canRun)('rate limits are shared: login attempts on A and B count against one limit', async () => {
+  const [a, b] = processes as [ApiProcess, ApiProcess];
+  const statuses: number[] = [];
+  for (let attempt = 0; attempt < 12; attempt++) {
+    const api = attempt % 2 === 0 ? a : b;
+    const response = await fetch(`${api.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { origin: api.publicUrl, 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'nobody@example.test', password: 'wrong password' }),
+    });
+    statuses.push(response.status);
+  }
+  // 10 per minute per client address, whichever process answers.
+  expect(statuses.slice(0, 10).every((status) => status === 401)).toBe(true);
+  expect(statuses.slice(10)).toEqual([429, 429]);
+});
 
 test.skipIf(!canRun)(
   'killing the visitor’s process loses and doubles nothing: the visitor resumes on the other one',
