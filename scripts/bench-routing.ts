@@ -256,7 +256,6 @@ async function createVisitors(db: Db, setup: Setup, count: number): Promise<stri
       Array.from({ length: count }, () => ({
         workspace_id: setup.workspaceId,
         inbox_id: setup.inboxId,
-        token_hash: randomBytes(32).toString('hex'),
         name: null,
         email: null,
       })),

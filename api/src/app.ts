@@ -18,6 +18,7 @@ import { LIMITS } from './protocol/constants.ts';
 import { authRoutes } from './routes/auth/auth-routes.ts';
 import { conversationRoutes } from './routes/conversations/conversation-routes.ts';
 import { healthRoutes } from './routes/health/health-routes.ts';
+import { inboxIdentityRoutes } from './routes/inboxes/inbox-identity-routes.ts';
 import { inboxRoutes } from './routes/inboxes/inbox-routes.ts';
 import { inboxRoutingRoutes } from './routes/inboxes/inbox-routing-routes.ts';
 import { memberRoutes } from './routes/members/member-routes.ts';
@@ -80,6 +81,7 @@ export async function buildApp({ config, db, realtime = {}, logger = true }: App
   await app.register(authRoutes);
   await app.register(inboxRoutes);
   await app.register(inboxRoutingRoutes);
+  await app.register(inboxIdentityRoutes);
   await app.register(memberRoutes);
   await app.register(teamRoutes);
   await app.register(conversationRoutes);

@@ -19,6 +19,7 @@ const declaredColumns: { [Table in keyof Database]: ColumnsOf<Database[Table]> }
     'allowed_origins',
     'appearance',
     'identity_secret',
+    'require_identity',
     'routing_mode',
     'default_capacity',
     'reassign_after_seconds',
@@ -29,7 +30,8 @@ const declaredColumns: { [Table in keyof Database]: ColumnsOf<Database[Table]> }
     'id',
     'workspace_id',
     'inbox_id',
-    'token_hash',
+    'external_id',
+    'is_verified',
     'name',
     'email',
     'language',
@@ -70,6 +72,7 @@ const declaredColumns: { [Table in keyof Database]: ColumnsOf<Database[Table]> }
     'candidates',
     'decided_at',
   ],
+  visitor_tokens: ['token_hash', 'visitor_id', 'created_at'],
 };
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;

@@ -16,6 +16,7 @@ export interface Database {
   team_members: TeamMembersTable;
   routing_rules: RoutingRulesTable;
   routing_decisions: RoutingDecisionsTable;
+  visitor_tokens: VisitorTokensTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -76,6 +77,8 @@ export interface InboxesTable {
   allowed_origins: Json<string[]>;
   appearance: Json<InboxAppearance>;
   identity_secret: string;
+  /** Visitors must be identified with a valid hash before they can read or write anything. */
+  require_identity: Generated<boolean>;
   routing_mode: Generated<RoutingMode>;
   default_capacity: Generated<number>;
   /** Back to the queue when the assignee has not replied this long; null = never. */
@@ -89,8 +92,9 @@ export interface VisitorsTable {
   id: Generated<string>;
   workspace_id: string;
   inbox_id: string;
-  /** SHA-256 of the visitor token, hex. */
-  token_hash: string;
+  /** The site's own user id, once identified with a valid hash; null for anonymous visitors. */
+  external_id: string | null;
+  is_verified: Generated<boolean>;
   name: string | null;
   email: string | null;
   language: string | null;
@@ -98,6 +102,14 @@ export interface VisitorsTable {
   attributes: ColumnType<Record<string, string>, string | undefined, string>;
   created_at: CreatedAt;
   last_seen_at: Generated<Date>;
+}
+
+/** One per device a visitor uses; the token itself is never stored. */
+export interface VisitorTokensTable {
+  /** SHA-256 of the visitor token, hex. */
+  token_hash: string;
+  visitor_id: string;
+  created_at: CreatedAt;
 }
 
 export interface ConversationsTable {

@@ -19,6 +19,8 @@ export const ERROR_STATUS = {
   'auth/forbidden': 403,
   'rate/limited': 429,
   'inbox/not_found': 404,
+  'visitor/identity_required': 401,
+  'visitor/identity_invalid': 401,
   'conversation/not_found': 404,
   'team/not_found': 404,
   'member/not_found': 404,

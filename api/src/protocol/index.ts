@@ -6,6 +6,7 @@ export * from './entities.ts';
 export * from './errors.ts';
 export * from './events.ts';
 export * from './frames.ts';
+export * from './identity-rest.ts';
 export * from './reconnect.ts';
 export * from './rest.ts';
 export * from './team-rest.ts';

@@ -116,12 +116,37 @@ export const WidgetConfigSchema = Type.Object({
 });
 export type WidgetConfig = Static<typeof WidgetConfigSchema>;
 
+/**
+ * `hash` = hex HMAC-SHA256 of `userId` under the inbox's identity secret, computed by the site's backend.
+ * The email and name are the site's word, shown to agents; only the hash proves who the visitor is.
+ */
+export const VisitorIdentitySchema = Type.Object(
+  {
+    userId: Type.String({ minLength: 1, maxLength: 200 }),
+    hash: Type.String({ pattern: '^[0-9a-f]{64}$' }),
+    email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 100 })),
+  },
+  { additionalProperties: false },
+);
+export type VisitorIdentity = Static<typeof VisitorIdentitySchema>;
+
+export const VisitorAttributesSchema = Type.Record(
+  Type.String({ pattern: '^[A-Za-z0-9_.-]{1,100}$' }),
+  Type.String({ maxLength: 500 }),
+  { maxProperties: 50, additionalProperties: false },
+);
+
 export const WidgetSessionBodySchema = Type.Object(
   {
     siteKey: Type.String({ minLength: 1, maxLength: 64 }),
     /** Where the visitor is and what language their browser prefers: routing rules may use them. */
     pageUrl: Type.Optional(Type.String({ maxLength: 2048 })),
     language: Type.Optional(Type.String({ maxLength: 35 })),
+    /** The site's signed-in user (host API `identify`); required when the inbox requires identity. */
+    identity: Type.Optional(VisitorIdentitySchema),
+    /** What the host page knows of the visitor (host API `setAttributes`); replaces the stored set. */
+    attributes: Type.Optional(VisitorAttributesSchema),
   },
   { additionalProperties: false },
 );
@@ -134,6 +159,8 @@ export type WidgetSessionBody = Static<typeof WidgetSessionBodySchema>;
 export const WidgetSessionSchema = Type.Object({
   visitorId: UuidSchema,
   token: Type.String(),
+  /** Identified with a valid hash: the same visitor (and history) on every device. */
+  isVerified: Type.Boolean(),
   /** The visitor's open conversation in this inbox, if any, with its newest events. */
   conversation: Type.Union([ConversationSummarySchema, Type.Null()]),
   events: Type.Array(ConversationEventSchema),

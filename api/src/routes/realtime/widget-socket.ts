@@ -9,7 +9,7 @@ import { createFrameParser } from '../../realtime/frame-parser.ts';
 import { topics } from '../../realtime/hub.ts';
 import { openConnection } from '../../realtime/open-connection.ts';
 import { sendQueuePositions } from '../../realtime/queue-positions.ts';
-import { findVisitorByToken } from '../../services/visitors/visitor-access.ts';
+import { checkIdentityRequirement, findVisitorByToken } from '../../services/visitors/visitor-access.ts';
 import { tokenFromSubprotocols } from './subprotocols.ts';
 
 const parseVisitorFrame = createFrameParser<VisitorFrame>(VisitorFrameSchemas);
@@ -23,6 +23,7 @@ export async function widgetSocketRoute(app: FastifyInstance) {
     if (!visitor) throw new AppError('auth/required', 'A valid visitor token is required.');
     if (!isAllowedOrigin(request.headers.origin, visitor.allowedOrigins))
       throw new AppError('auth/origin_forbidden', 'This site is not allowed to use this inbox.');
+    checkIdentityRequirement(visitor);
     visitors.set(request, visitor);
   }
 

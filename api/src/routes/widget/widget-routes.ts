@@ -17,7 +17,7 @@ import { loadConversationDetail } from '../../services/conversations/load-conver
 import { loadWidgetAvailability } from '../../services/visitors/load-widget-availability.ts';
 import { saveVisitorContact } from '../../services/visitors/save-visitor-contact.ts';
 import { startVisitorSession } from '../../services/visitors/start-visitor-session.ts';
-import { bearerToken, findVisitorByToken } from '../../services/visitors/visitor-access.ts';
+import { bearerToken, checkIdentityRequirement, findVisitorByToken } from '../../services/visitors/visitor-access.ts';
 
 /** The widget's HTTP routes. They are called cross-origin from host pages, so each checks the Origin itself. */
 export async function widgetRoutes(fastify: FastifyInstance) {
@@ -45,6 +45,7 @@ export async function widgetRoutes(fastify: FastifyInstance) {
     const visitor = token ? await findVisitorByToken(app.db, token) : undefined;
     if (!visitor) throw new AppError('auth/required', 'A visitor token is required.');
     checkOrigin(request, visitor.allowedOrigins);
+    checkIdentityRequirement(visitor);
     return visitor;
   }
 
@@ -100,13 +101,13 @@ export async function widgetRoutes(fastify: FastifyInstance) {
     async (request) => {
       const inbox = await app.db
         .selectFrom('inboxes')
-        .select(['id', 'workspace_id', 'allowed_origins'])
+        .select(['id', 'workspace_id', 'allowed_origins', 'identity_secret', 'require_identity'])
         .where('site_key', '=', request.body.siteKey)
         .executeTakeFirst();
       if (!inbox) throw notFound('inbox');
       checkOrigin(request, inbox.allowed_origins);
-      const { pageUrl, language } = request.body;
-      return startVisitorSession(app.db, inbox, bearerToken(request.headers.authorization), { pageUrl, language });
+      const { siteKey: _, ...facts } = request.body;
+      return startVisitorSession(app.db, inbox, bearerToken(request.headers.authorization), facts);
     },
   );
 

@@ -1,54 +1,143 @@
 import type { Database, Inbox } from '@parley/db';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
+import { AppError } from '../../app-error.ts';
 import { presentConversation } from '../../presenters/conversation.ts';
-import type { WidgetSession } from '../../protocol/rest.ts';
+import type { VisitorIdentity, WidgetSession } from '../../protocol/rest.ts';
 import { generateToken, hashToken } from '../auth/tokens.ts';
 import { loadEventPage } from '../conversations/load-events.ts';
 import { selectConversationRows } from '../conversations/queries.ts';
-import { findVisitorByToken } from './visitor-access.ts';
+import { runTransaction } from '../run-transaction.ts';
+import { isValidIdentityHash } from './identity-hash.ts';
+import { findVisitorByToken, type VisitorWithInbox } from './visitor-access.ts';
 
-/** The visitor the token names in this inbox, or a new one; with their open conversation and its newest events. */
+export interface SessionFacts {
+  pageUrl?: string;
+  language?: string;
+  identity?: VisitorIdentity;
+  attributes?: Record<string, string>;
+}
+
+type SessionInbox = Pick<Inbox, 'id' | 'workspace_id' | 'identity_secret' | 'require_identity'>;
+
+/**
+ * The visitor the token names in this inbox, or a new one; with their open conversation and its newest
+ * events. With a valid identity it is the site's user on every device: the visitor with that user id
+ * (an anonymous visitor who signs in becomes them, conversation and all).
+ */
 export async function startVisitorSession(
   db: Kysely<Database>,
-  inbox: Pick<Inbox, 'id' | 'workspace_id'>,
+  inbox: SessionInbox,
   token: string | undefined,
-  facts: { pageUrl?: string; language?: string } = {},
+  facts: SessionFacts = {},
 ): Promise<WidgetSession> {
-  const known = token ? await findVisitorByToken(db, token) : undefined;
-  const isSameInbox = known?.inboxId === inbox.id;
-  let visitorId: string;
-  let visitorToken: string;
-  if (known && token && isSameInbox) {
-    visitorId = known.visitorId;
-    visitorToken = token;
-    await db
+  const { identity } = facts;
+  if (identity && !isValidIdentityHash(inbox.identity_secret, identity.userId, identity.hash)) {
+    throw new AppError('visitor/identity_invalid', 'The identity hash does not match this user id.');
+  }
+  if (!identity && inbox.require_identity) {
+    throw new AppError('visitor/identity_required', 'This site requires a signed-in user: identify with a valid hash.');
+  }
+  const { visitorId, visitorToken, isVerified } = await runTransaction(db, async (trx) => {
+    const known = token ? await findVisitorByToken(trx, token) : undefined;
+    const knownHere = known?.inboxId === inbox.id ? known : undefined;
+    const chosen = identity
+      ? await findIdentifiedVisitor(trx, inbox, knownHere, identity)
+      : (knownHere && { visitorId: knownHere.visitorId, isVerified: knownHere.isVerified }) || {
+          visitorId: await insertAnonymousVisitor(trx, inbox),
+          isVerified: false,
+        };
+    const keepsToken = token !== undefined && knownHere?.visitorId === chosen.visitorId;
+    const visitorToken = keepsToken ? token : await issueToken(trx, chosen.visitorId);
+    await trx
       .updateTable('visitors')
-      .set({ last_seen_at: new Date(), page_url: facts.pageUrl ?? null, language: facts.language ?? null })
-      .where('id', '=', visitorId)
-      .execute();
-  } else {
-    visitorToken = generateToken();
-    const row = await db
-      .insertInto('visitors')
-      .values({
-        workspace_id: inbox.workspace_id,
-        inbox_id: inbox.id,
-        token_hash: hashToken(visitorToken),
+      .set({
+        last_seen_at: new Date(),
         page_url: facts.pageUrl ?? null,
         language: facts.language ?? null,
-        name: null,
-        email: null,
+        ...(identity?.email ? { email: identity.email } : {}),
+        ...(identity?.name ? { name: identity.name } : {}),
+        ...(facts.attributes ? { attributes: JSON.stringify(facts.attributes) } : {}),
       })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    visitorId = row.id;
-  }
+      .where('id', '=', chosen.visitorId)
+      .execute();
+    return { ...chosen, visitorToken };
+  });
+
   const open = await selectConversationRows(db)
     .where('c.visitor_id', '=', visitorId)
     .where('c.status', '=', 'open')
     .orderBy('c.created_at', 'desc')
     .executeTakeFirst();
-  if (!open) return { visitorId, token: visitorToken, conversation: null, events: [] };
+  const session = { visitorId, token: visitorToken, isVerified };
+  if (!open) return { ...session, conversation: null, events: [] };
   const { events } = await loadEventPage(db, { id: open.id, lastSeq: open.last_seq }, { limit: 100 });
-  return { visitorId, token: visitorToken, conversation: presentConversation(open), events };
+  return { ...session, conversation: presentConversation(open), events };
+}
+
+async function findIdentifiedVisitor(
+  trx: Transaction<Database>,
+  inbox: SessionInbox,
+  knownHere: VisitorWithInbox | undefined,
+  identity: VisitorIdentity,
+): Promise<{ visitorId: string; isVerified: true }> {
+  const existing = await trx
+    .selectFrom('visitors')
+    .select('id')
+    .where('inbox_id', '=', inbox.id)
+    .where('external_id', '=', identity.userId)
+    .forNoKeyUpdate()
+    .executeTakeFirst();
+  if (existing) return { visitorId: existing.id, isVerified: true };
+  if (knownHere && knownHere.externalId === null) {
+    // An anonymous visitor signs in: what they wrote so far carries on under their account.
+    await trx
+      .updateTable('visitors')
+      .set({ external_id: identity.userId, is_verified: true })
+      .where('id', '=', knownHere.visitorId)
+      .execute();
+    return { visitorId: knownHere.visitorId, isVerified: true };
+  }
+  // Two devices of a new user at once: the second finds the first's row.
+  const inserted = await trx
+    .insertInto('visitors')
+    .values({
+      workspace_id: inbox.workspace_id,
+      inbox_id: inbox.id,
+      external_id: identity.userId,
+      is_verified: true,
+      name: null,
+      email: null,
+    })
+    .onConflict((conflict) =>
+      conflict.columns(['inbox_id', 'external_id']).where('external_id', 'is not', null).doNothing(),
+    )
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted) return { visitorId: inserted.id, isVerified: true };
+  const winner = await trx
+    .selectFrom('visitors')
+    .select('id')
+    .where('inbox_id', '=', inbox.id)
+    .where('external_id', '=', identity.userId)
+    .executeTakeFirstOrThrow();
+  return { visitorId: winner.id, isVerified: true };
+}
+
+async function insertAnonymousVisitor(trx: Transaction<Database>, inbox: SessionInbox): Promise<string> {
+  const row = await trx
+    .insertInto('visitors')
+    .values({ workspace_id: inbox.workspace_id, inbox_id: inbox.id, name: null, email: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** A new token for one more device of the visitor; only its hash is kept. */
+async function issueToken(trx: Transaction<Database>, visitorId: string): Promise<string> {
+  const token = generateToken();
+  await trx
+    .insertInto('visitor_tokens')
+    .values({ token_hash: hashToken(token), visitor_id: visitorId })
+    .execute();
+  return token;
 }
