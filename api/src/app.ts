@@ -25,6 +25,7 @@ import { memberRoutes } from './routes/members/member-routes.ts';
 import { agentSocketRoute } from './routes/realtime/agent-socket.ts';
 import { chooseSubprotocol } from './routes/realtime/subprotocols.ts';
 import { widgetSocketRoute } from './routes/realtime/widget-socket.ts';
+import { searchRoutes } from './routes/search/search-routes.ts';
 import { teamRoutes } from './routes/teams/team-routes.ts';
 import { widgetRoutes } from './routes/widget/widget-routes.ts';
 
@@ -85,6 +86,7 @@ export async function buildApp({ config, db, realtime = {}, logger = true }: App
   await app.register(memberRoutes);
   await app.register(teamRoutes);
   await app.register(conversationRoutes);
+  await app.register(searchRoutes);
   await app.register(widgetRoutes);
   await app.register(widgetSocketRoute);
   await app.register(agentSocketRoute);

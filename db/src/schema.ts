@@ -139,6 +139,8 @@ export interface MessagesTable {
   sender_id: string | null;
   client_id: string | null;
   body: string;
+  /** to_tsvector('simple', body), kept by Postgres; for full-text search only. */
+  search_vector: ColumnType<string, never, never>;
   created_at: CreatedAt;
 }
 

@@ -3,6 +3,17 @@ import type { Transaction } from 'kysely';
 import type { MessageRow } from '../presenters/message.ts';
 import { allocateSeq } from '../services/conversations/append.ts';
 
+const MESSAGE_COLUMNS = [
+  'id',
+  'conversation_id',
+  'seq',
+  'sender_type',
+  'sender_id',
+  'client_id',
+  'body',
+  'created_at',
+] as const;
+
 export interface NewMessageInput {
   conversationId: string;
   sender: { type: ActorType; id: string; name: string | null };
@@ -23,7 +34,7 @@ export async function insertMessage(trx: Transaction<Database>, input: NewMessag
       client_id: input.clientId,
       body: input.body,
     })
-    .returningAll()
+    .returning(MESSAGE_COLUMNS)
     .executeTakeFirstOrThrow();
   return { ...row, sender_name: input.sender.name };
 }
@@ -37,7 +48,7 @@ export async function findSentMessage(
   return trx
     .selectFrom('messages as m')
     .leftJoin('users as u', (join) => join.onRef('u.id', '=', 'm.sender_id').on('m.sender_type', '=', 'agent'))
-    .selectAll('m')
+    .select(MESSAGE_COLUMNS.map((column) => `m.${column}` as const))
     .select('u.name as sender_name')
     .where('m.sender_id', '=', senderId)
     .where('m.client_id', '=', clientId)

@@ -9,5 +9,6 @@ export * from './frames.ts';
 export * from './identity-rest.ts';
 export * from './reconnect.ts';
 export * from './rest.ts';
+export * from './search-rest.ts';
 export * from './team-rest.ts';
 export * from './widget-availability.ts';
