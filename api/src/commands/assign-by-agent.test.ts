@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
   assigneeOf,
+  countAssignedEvents,
   createTeam,
   decisionsOf,
   openConversation,
@@ -92,6 +93,27 @@ describe('conversation.assign', () => {
     });
     expect(resolved).toMatchObject({ type: 'error', data: { code: 'conversation/resolved' } });
     expect(await assigneeOf(server, visitor.conversationId)).toBeNull();
+  });
+
+  test('two agents pressing Take at once: one gets it, the other is told someone was first', async () => {
+    const { inbox, agents } = await createTeam(server, ['Gil', 'Hal']);
+    await setInboxRouting(server, inbox.id, { routingMode: 'manual' });
+    const [gil, hal] = [agents[0]!, agents[1]!];
+    const [gilSocket, halSocket] = await Promise.all([server.connectAgent(gil), server.connectAgent(hal)]);
+    const visitor = await openConversation(server, inbox.siteKey);
+    const take = (socket: typeof gilSocket, assigneeId: string) =>
+      sendCommand(socket, 'conversation.assign', {
+        conversationId: visitor.conversationId,
+        assigneeId,
+        onlyIfUnassigned: true,
+      });
+    const answers = await Promise.all([take(gilSocket, gil.me.user.id), take(halSocket, hal.me.user.id)]);
+    expect(answers.map((answer) => answer.type).sort()).toEqual(['ack', 'error']);
+    const refused = answers.find((answer) => answer.type === 'error');
+    expect(refused).toMatchObject({ data: { code: 'conversation/already_assigned' } });
+    expect(visitor.socket.events(visitor.conversationId, 'conversation.assigned').length).toBeLessThanOrEqual(1);
+    await waitForAssigned(visitor.socket, visitor.conversationId);
+    expect(await countAssignedEvents(server, visitor.conversationId)).toBe(1);
   });
 
   test('a malformed assign frame is refused by the schema', async () => {

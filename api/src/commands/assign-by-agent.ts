@@ -26,7 +26,7 @@ export interface AssignOutcome {
 export function assignByAgent(
   db: Kysely<Database>,
   agent: AgentActor,
-  input: { conversationId: string; assigneeId: string },
+  input: { conversationId: string; assigneeId: string; onlyIfUnassigned?: boolean },
 ): Promise<AssignOutcome> {
   return runTransaction(db, async (trx) => {
     const target = await trx
@@ -45,6 +45,9 @@ export function assignByAgent(
       .executeTakeFirstOrThrow();
     if (conversation.status !== 'open') {
       throw new AppError('conversation/resolved', 'Only an open conversation can be assigned.');
+    }
+    if (input.onlyIfUnassigned && conversation.assignee_id !== null) {
+      throw new AppError('conversation/already_assigned', 'Someone else took this conversation first.');
     }
     const assignee = await trx
       .selectFrom('inbox_members as im')

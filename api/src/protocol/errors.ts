@@ -25,6 +25,7 @@ export const ERROR_STATUS = {
   'team/not_found': 404,
   'member/not_found': 404,
   'conversation/resolved': 409,
+  'conversation/already_assigned': 409,
   'message/too_long': 400,
   'message/empty': 400,
   'server/internal': 500,

@@ -79,7 +79,15 @@ export const ConversationAssignFrameSchema = Type.Object(
   {
     type: Type.Literal('conversation.assign'),
     id: FrameIdSchema,
-    data: Type.Object({ conversationId: UuidSchema, assigneeId: UuidSchema }, { additionalProperties: false }),
+    data: Type.Object(
+      {
+        conversationId: UuidSchema,
+        assigneeId: UuidSchema,
+        /** Refuse (conversation/already_assigned) if someone has it by now: "Take" from the queue sets this. */
+        onlyIfUnassigned: Type.Optional(Type.Boolean()),
+      },
+      { additionalProperties: false },
+    ),
   },
   { additionalProperties: false },
 );
@@ -126,7 +134,11 @@ export type AgentFrame =
   | Static<typeof ConversationAssignFrameSchema>
   | Static<typeof PresenceSetFrameSchema>;
 
-/** Not conversation events (no seq): the latest state, sent whenever it changes and on every session.ready. */
+/**
+ * Not conversation events (no seq): the latest state, sent whenever it changes. A visitor also gets
+ * their queue.position on every session.ready; a console loads queues over REST when it connects
+ * (GET /v1/inboxes/:id/queue), so a summary computed at connect time can never arrive after a newer one.
+ */
 export type QueueFrame =
   /** To a visitor whose conversation waits for an agent. */
   | {

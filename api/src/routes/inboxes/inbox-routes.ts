@@ -5,6 +5,7 @@ import { notFound } from '../../app-error.ts';
 import { presentInbox } from '../../presenters/inbox.ts';
 import { UuidSchema } from '../../protocol/entities.ts';
 import { InboxListSchema, InboxSchema, InboxUpdateBodySchema, QueueSchema } from '../../protocol/rest.ts';
+import { routeWaitingConversations } from '../../realtime/after-commit.ts';
 import { loadQueueState } from '../../routing/queue-state.ts';
 import { updateInbox } from '../../services/inboxes/update-inbox.ts';
 
@@ -70,6 +71,11 @@ export async function inboxRoutes(fastify: FastifyInstance) {
       schema: { params: InboxParamsSchema, body: InboxUpdateBodySchema, response: { 200: InboxSchema } },
       preHandler: app.requireAgent,
     },
-    async (request) => present(await updateInbox(app.db, request.agent!, request.params.id, request.body)),
+    async (request) => {
+      const inbox = present(await updateInbox(app.db, request.agent!, request.params.id, request.body));
+      // Back to automatic, longer hours, more capacity: the waiting may be assignable now.
+      if (request.body.routing) void routeWaitingConversations(app, request.log, request.agent!.workspaceId);
+      return inbox;
+    },
   );
 }

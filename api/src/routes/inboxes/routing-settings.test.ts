@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Inbox, Queue, RoutingDecisionList } from '../../protocol/rest.ts';
+import { createTeam, openConversation, waitForAssigned, waitForDecision } from '../../testing/routing-helpers.ts';
 import { startTestServer, type TestAgent, type TestServer } from '../../testing/test-server.ts';
 
 let server: TestServer;
@@ -115,4 +116,18 @@ test('signing out hands the agent’s open conversations back to the queue at on
     (frame) => frame.type === 'conversation.unassigned' && frame.data.conversationId === conversationId,
   );
   expect(unassigned).toMatchObject({ data: { reason: 'the agent signed out' } });
+});
+
+test('switching an inbox back to automatic assigns what waited meanwhile, without waiting for the sweeper', async () => {
+  const team = await createTeam(server, ['Sam']);
+  const sam = team.agents[0]!;
+  const setMode = (mode: string) =>
+    server.request('PATCH', `/v1/inboxes/${team.inbox.id}`, { cookie: sam.cookie, body: { routing: { mode } } });
+  expect((await setMode('manual')).status).toBe(200);
+  await server.connectAgent(sam);
+  const visitor = await openConversation(server, team.inbox.siteKey);
+  await waitForDecision(server, visitor.conversationId, 'queued');
+  expect((await setMode('auto')).status).toBe(200);
+  // The sweeper runs every 5 s here; this must come from the change itself.
+  await waitForAssigned(visitor.socket, visitor.conversationId, 2_000);
 });
