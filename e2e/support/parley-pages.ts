@@ -78,3 +78,10 @@ export async function openWidget(page: Page) {
   await page.getByTestId('parley-bubble').click();
   await page.getByTestId('parley-composer').waitFor();
 }
+
+/** Waits until the widget panel's opening animation is over, so a screenshot shows it as people see it. */
+export async function waitForPanelSettled(page: Page) {
+  await page
+    .getByTestId('parley-panel')
+    .evaluate((panel) => Promise.all(panel.getAnimations().map((animation) => animation.finished)).then(() => {}));
+}

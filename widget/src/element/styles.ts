@@ -36,6 +36,7 @@ export const widgetStyles = css`
   }
 
   button,
+  input,
   textarea {
     font: inherit;
     color: inherit;
@@ -99,7 +100,8 @@ export const widgetStyles = css`
   .launcher:focus-visible,
   .icon-button:focus-visible,
   .send:focus-visible,
-  .retry:focus-visible {
+  .retry:focus-visible,
+  .contact-save:focus-visible {
     outline: 3px solid var(--parley-accent);
     outline-offset: 3px;
   }
@@ -409,6 +411,105 @@ export const widgetStyles = css`
     to {
       transform: rotate(360deg);
     }
+  }
+
+  /* ---- waiting: place in line, away notice, email ------------------------------ */
+
+  .queue {
+    padding: 7px 16px;
+    border-top: 1px solid var(--parley-border);
+    background: color-mix(in srgb, var(--parley-accent) 7%, var(--parley-surface));
+    font-size: 13px;
+    font-weight: 500;
+    text-align: center;
+  }
+
+  .away {
+    flex: none;
+    padding: 12px 16px 14px;
+    border-bottom: 1px solid var(--parley-border);
+    background: var(--parley-surface);
+  }
+
+  .away-text {
+    margin: 0;
+    font-weight: 500;
+  }
+
+  .contact {
+    margin: 10px 0 0;
+  }
+
+  .contact-label {
+    display: block;
+    margin: 0 0 4px;
+    font-size: 12.5px;
+    color: var(--parley-muted);
+  }
+
+  .contact-row {
+    display: flex;
+    gap: 8px;
+  }
+
+  .contact-input {
+    flex: 1;
+    min-width: 0;
+    height: 40px;
+    padding: 0 12px;
+    border: 1px solid var(--parley-muted);
+    border-radius: 10px;
+    background: var(--parley-surface);
+    /* 16px or more: phones do not zoom into the field. */
+    font-size: 16px;
+    outline: none;
+  }
+
+  .contact-input::placeholder {
+    color: var(--parley-muted);
+  }
+
+  .contact-input:focus {
+    border-color: var(--parley-accent);
+    box-shadow: 0 0 0 3px color-mix(in srgb, var(--parley-accent) 20%, transparent);
+  }
+
+  .contact-input[aria-invalid='true'] {
+    border-color: var(--parley-danger);
+  }
+
+  .contact-save {
+    flex: none;
+    height: 40px;
+    padding: 0 16px;
+    border-radius: 10px;
+    background: var(--parley-accent);
+    color: var(--parley-on-accent);
+    font-weight: 600;
+  }
+
+  .contact-save:disabled {
+    opacity: 0.6;
+    cursor: default;
+  }
+
+  .contact-error {
+    margin: 6px 0 0;
+    font-size: 12.5px;
+    color: var(--parley-danger);
+  }
+
+  .contact-saved {
+    margin: 8px 0 0;
+    padding: 8px 10px;
+    border-radius: 8px;
+    background: #ecfdf5;
+    color: #065f46;
+    overflow-wrap: anywhere;
+  }
+
+  .contact-saved:focus {
+    outline: none;
   }
 
   .composer {

@@ -22,4 +22,30 @@ export const strings = {
   joined: (name: string) => `${name} joined`,
   unread: (count: number) => (count === 1 ? '1 unread message' : `${count} unread messages`),
   newMessage: (name: string, body: string) => `New message from ${name}: ${body}`,
+
+  // Waiting for an agent: "You're number 3 in line · about 2 min".
+  queuePosition: (position: number) => `You’re number ${position} in line`,
+  queueWithWait: (place: string, wait: string) => `${place} · ${wait}`,
+  waitUnderMinute: 'less than a minute',
+  waitMinutes: (minutes: number) => `about ${minutes} min`,
+  waitHours: (hours: number) => (hours === 1 ? 'about 1 hour' : `about ${hours} hours`),
+
+  // Nobody can answer now: "We’re away right now. We’ll be back tomorrow at 09:00."
+  away: 'We’re away right now.',
+  backWhen: (when: string) => `We’ll be back ${when}.`,
+  backAt: (time: string) => `at ${time}`,
+  backTomorrowAt: (time: string) => `tomorrow at ${time}`,
+  /** weekday: "Monday" in the visitor's language. */
+  backOnWeekdayAt: (weekday: string, time: string) => `${weekday} at ${time}`,
+  /** date: "Monday 12 March" in the visitor's language. */
+  backOnDateAt: (date: string, time: string) => `on ${date} at ${time}`,
+  leaveEmail: 'Leave your email and we’ll reply there.',
+  emailLabel: 'Your email, for our reply',
+  emailPlaceholder: 'you@example.com',
+  saveEmail: 'Save',
+  savingEmail: 'Saving…',
+  emailSaved: (email: string) => `Thanks — we’ll email you at ${email}`,
+  emailInvalid: 'Enter an email address like name@example.com.',
+  emailRateLimited: 'Too many tries. Please wait a minute and try again.',
+  emailFailed: 'We couldn’t save your email. Please try again.',
 };

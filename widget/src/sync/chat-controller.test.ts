@@ -1,11 +1,12 @@
-import type { ConversationDetail, WidgetSession } from '@parley/api/protocol';
+import type { ConversationDetail, WidgetAvailability, WidgetSession } from '@parley/api/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type ApiClient, ApiError } from './api-client.ts';
-import { ChatController } from './chat-controller.ts';
+import { AVAILABILITY_REFRESH_MS, ChatController } from './chat-controller.ts';
 import { FakeSocket } from './fake-socket.ts';
 import { createMemoryStorage, type KeyValueStorage } from './storage.ts';
 import {
   CONVERSATION_ID,
+  makeAssigned,
   makeCreated,
   makeMessage,
   makeMessageCreated,
@@ -20,7 +21,7 @@ const OUTBOX_KEY = 'parley:site_1:outbox';
 const VISITOR_ID = '66666666-6666-4666-8666-666666666666';
 
 function makeSession(overrides: Partial<WidgetSession> = {}): WidgetSession {
-  return { visitorId: VISITOR_ID, token: 'tok-new', conversation: null, events: [], ...overrides };
+  return { visitorId: VISITOR_ID, token: 'tok-new', isVerified: false, conversation: null, events: [], ...overrides };
 }
 
 function fakeApi(session: () => WidgetSession = () => makeSession()) {
@@ -34,12 +35,14 @@ function fakeApi(session: () => WidgetSession = () => makeSession()) {
         hasMore: false,
       }),
     ),
-    getAvailability: vi.fn(async () => ({
-      isWithinHours: true,
-      isAgentOnline: true,
-      nextOpenAt: null,
-      timezone: null,
-    })),
+    getAvailability: vi.fn(
+      async (_siteKey: string): Promise<WidgetAvailability> => ({
+        isWithinHours: true,
+        isAgentOnline: true,
+        nextOpenAt: null,
+        timezone: null,
+      }),
+    ),
     saveContact: vi.fn(async (_token: string, _email: string) => {}),
   } satisfies ApiClient;
 }
@@ -122,7 +125,7 @@ describe('ChatController', () => {
     socket.ready();
     socket.receive(makeMessageCreated(3, { from: 'agent', body: 'reply while closed' }));
     expect(controller.getSnapshot().unreadCount).toBe(1);
-    expect(controller.getSnapshot().announcement?.body).toBe('reply while closed');
+    expect(controller.getSnapshot().announcement).toMatchObject({ kind: 'message', body: 'reply while closed' });
     controller.open();
     expect(controller.getSnapshot().unreadCount).toBe(0);
   });
@@ -345,5 +348,173 @@ describe('ChatController with a refused socket', () => {
     expect(api.createSession).toHaveBeenCalledTimes(2);
     expect(storage.getItem(TOKEN_KEY)).toBe('tok-replaced');
     expect(FakeSocket.latest().protocols[1]).toBe('parley.token.tok-replaced');
+  });
+});
+
+describe('ChatController while waiting for an agent', () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+    FakeSocket.all = [];
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  function place(position: number, estimatedWaitSeconds: number | null = null) {
+    return { type: 'queue.position', data: { conversationId: CONVERSATION_ID, position, estimatedWaitSeconds } };
+  }
+
+  it('keeps the latest queue.position of the open conversation and drops it when an agent is assigned', async () => {
+    const { controller } = setup();
+    await controller.start();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = await goLive();
+    socket.receive(makeCreated());
+    socket.receive(makeMessageCreated(2));
+    expect(controller.getSnapshot().queue).toBeNull();
+
+    socket.receive(place(3, 150));
+    expect(controller.getSnapshot().queue).toEqual({
+      conversationId: CONVERSATION_ID,
+      position: 3,
+      estimatedWaitSeconds: 150,
+    });
+    expect(controller.getSnapshot().announcement).toMatchObject({ kind: 'queue', position: 3 });
+
+    socket.receive(place(2, 100));
+    expect(controller.getSnapshot().queue?.position).toBe(2);
+    expect(controller.getSnapshot().announcement).toMatchObject({ kind: 'queue', position: 2 });
+
+    socket.receive(makeAssigned(3));
+    expect(controller.getSnapshot().queue).toBeNull();
+    expect(controller.getSnapshot().announcement).toMatchObject({ kind: 'assigned', name: 'Alice' });
+    expect(controller.getSnapshot().timeline.at(-1)).toMatchObject({ kind: 'notice', notice: 'assigned' });
+  });
+
+  it('reads out a new place in line, but not a new estimate for the same place', async () => {
+    const { controller } = setup();
+    await controller.start();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    const socket = await goLive();
+    // The place comes before the conversation's first event: it is announced once the conversation is known.
+    socket.receive(place(2, 60));
+    expect(controller.getSnapshot().queue).toBeNull();
+    socket.receive(makeCreated());
+    const first = controller.getSnapshot().announcement;
+    expect(first).toMatchObject({ kind: 'queue', position: 2 });
+
+    socket.receive(place(2, 90));
+    expect(controller.getSnapshot().queue?.estimatedWaitSeconds).toBe(90);
+    expect(controller.getSnapshot().announcement).toBe(first);
+
+    // After a reconnect the server repeats the place: still no new announcement.
+    socket.serverClose(1012);
+    await vi.advanceTimersByTimeAsync(500);
+    const second = await goLive();
+    second.receive(place(2, 90));
+    expect(controller.getSnapshot().announcement).toBe(first);
+    second.receive(place(1, 45));
+    expect(controller.getSnapshot().announcement).toMatchObject({ kind: 'queue', position: 1 });
+  });
+
+  it('asks for availability when the panel first opens, then at most every minute while it stays open', async () => {
+    const { controller, api } = setup();
+    await controller.start();
+    expect(api.getAvailability).not.toHaveBeenCalled();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.getAvailability).toHaveBeenCalledTimes(1);
+    expect(controller.getSnapshot().availability).toMatchObject({ isWithinHours: true, isAgentOnline: true });
+
+    controller.close();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(AVAILABILITY_REFRESH_MS - 1);
+    expect(api.getAvailability).toHaveBeenCalledTimes(1);
+
+    api.getAvailability.mockResolvedValueOnce({
+      isWithinHours: false,
+      isAgentOnline: false,
+      nextOpenAt: '2026-01-02T08:00:00.000Z',
+      timezone: 'Europe/Berlin',
+    });
+    await vi.advanceTimersByTimeAsync(1);
+    expect(api.getAvailability).toHaveBeenCalledTimes(2);
+    expect(controller.getSnapshot().availability?.isWithinHours).toBe(false);
+    expect(controller.getSnapshot().announcement).toMatchObject({
+      kind: 'away',
+      nextOpenAt: '2026-01-02T08:00:00.000Z',
+    });
+
+    // Closed: no more requests; reopening after the minute asks again at once.
+    controller.close();
+    await vi.advanceTimersByTimeAsync(5 * AVAILABILITY_REFRESH_MS);
+    expect(api.getAvailability).toHaveBeenCalledTimes(2);
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(api.getAvailability).toHaveBeenCalledTimes(3);
+  });
+
+  it('saves an email with the session the socket made, and shows it saved', async () => {
+    const { controller, api } = setup();
+    await controller.start();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    const saving = controller.saveEmail(' ann@example.com ');
+    expect(controller.getSnapshot().contact).toEqual({ status: 'saving', email: 'ann@example.com' });
+    await saving;
+    expect(api.createSession).toHaveBeenCalledTimes(1);
+    expect(api.saveContact).toHaveBeenCalledWith('tok-new', 'ann@example.com');
+    expect(controller.getSnapshot().contact).toEqual({ status: 'saved', email: 'ann@example.com' });
+  });
+
+  it('makes one session when the email is sent while the socket is still making its own', async () => {
+    let resolveSession: (session: WidgetSession) => void = () => {};
+    const api = fakeApi();
+    api.createSession.mockImplementationOnce(() => new Promise((resolve) => (resolveSession = resolve)));
+    const { controller } = setup(api);
+    await controller.start();
+    controller.open();
+    const saving = controller.saveEmail('ann@example.com');
+    await vi.advanceTimersByTimeAsync(0);
+    resolveSession(makeSession({ token: 'tok-shared' }));
+    await saving;
+    expect(api.createSession).toHaveBeenCalledTimes(1);
+    expect(api.saveContact).toHaveBeenCalledWith('tok-shared', 'ann@example.com');
+    expect(FakeSocket.latest().protocols[1]).toBe('parley.token.tok-shared');
+  });
+
+  it('makes a session for the email when the visitor has none, and starts over once on 401', async () => {
+    const storage = createMemoryStorage();
+    storage.setItem(TOKEN_KEY, 'tok-forgotten');
+    const api = fakeApi(() => makeSession({ token: 'tok-forgotten' }));
+    const { controller } = setup(api, storage);
+    await controller.start();
+    expect(api.createSession).toHaveBeenCalledTimes(1);
+
+    api.saveContact.mockRejectedValueOnce(new ApiError(401, 'auth/required', 'A visitor token is required.'));
+    api.createSession.mockResolvedValueOnce(makeSession({ token: 'tok-again' }));
+    await controller.saveEmail('ann@example.com');
+    expect(api.createSession).toHaveBeenLastCalledWith(SITE, null);
+    expect(api.saveContact).toHaveBeenLastCalledWith('tok-again', 'ann@example.com');
+    expect(controller.getSnapshot().contact.status).toBe('saved');
+  });
+
+  it('reports a refused email with the api code (400 bad address, 429 too many tries)', async () => {
+    const { controller, api } = setup();
+    await controller.start();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    api.saveContact.mockRejectedValueOnce(new ApiError(400, 'request/invalid', 'body/email must match format'));
+    await controller.saveEmail('ann@');
+    expect(controller.getSnapshot().contact).toEqual({ status: 'failed', email: 'ann@', code: 'request/invalid' });
+
+    api.saveContact.mockRejectedValueOnce(new ApiError(429, 'rate/limited', 'Too many requests'));
+    await controller.saveEmail('ann@example.com');
+    expect(controller.getSnapshot().contact).toMatchObject({ status: 'failed', code: 'rate/limited' });
+
+    await controller.saveEmail('ann@example.com');
+    expect(controller.getSnapshot().contact).toEqual({ status: 'saved', email: 'ann@example.com' });
   });
 });

@@ -3,6 +3,7 @@ import type {
   ConversationEventType,
   Message,
   ServerFrame,
+  WidgetAvailability,
   WidgetConfig,
   WidgetSession,
 } from '@parley/api/protocol';
@@ -10,7 +11,7 @@ import { LIMITS } from '@parley/api/protocol/constants';
 import { computeBackoffDelay } from '@parley/api/protocol/reconnect';
 import { type ApiClient, ApiError } from './api-client.ts';
 import { createClientId } from './client-id.ts';
-import { ConversationStore } from './conversation-store.ts';
+import { ConversationStore, type QueuePlace } from './conversation-store.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
 import { getOutboxKey, getTokenKey, type KeyValueStorage } from './storage.ts';
 import { buildTimeline, type TimelineItem } from './timeline.ts';
@@ -26,8 +27,33 @@ export interface WidgetSnapshot {
   timeline: TimelineItem[];
   /** Agent messages that arrived while the panel was closed. */
   unreadCount: number;
-  /** The newest agent message, for the polite live region. */
-  announcement: { id: string; name: string | null; body: string } | null;
+  /** What the polite live region reads out last: an agent message, a new place in line, an agent joining, "away". */
+  announcement: Announcement | null;
+  /** The open conversation's place in line while it waits for an agent. */
+  queue: QueuePlace | null;
+  /** Whether anyone can answer now; null until the panel was first opened and the answer came. */
+  availability: WidgetAvailability | null;
+  /** The email form shown while away. */
+  contact: ContactState;
+}
+
+/** Each announcement has a new id, so the live region reads it even when its text repeats. */
+export type Announcement =
+  | { kind: 'message'; id: string; name: string | null; body: string }
+  | { kind: 'queue'; id: string; position: number; estimatedWaitSeconds: number | null }
+  | { kind: 'assigned'; id: string; name: string }
+  | { kind: 'away'; id: string; nextOpenAt: string | null };
+
+export type ContactState =
+  | { status: 'idle' }
+  | { status: 'saving'; email: string }
+  | { status: 'saved'; email: string }
+  /** code: the api's error code ('request/invalid' for a bad address, 'rate/limited'…) or 'network/unreachable'. */
+  | { status: 'failed'; email: string; code: string };
+
+/** True when nobody can answer now: outside business hours, or no agent online. */
+export function isAway(availability: WidgetAvailability | null): boolean {
+  return availability !== null && (!availability.isWithinHours || !availability.isAgentOnline);
 }
 
 export interface ChatControllerOptions {
@@ -60,6 +86,8 @@ function isConversationEvent(frame: ServerFrame): frame is ConversationEvent {
 const START_NEW_CONVERSATION_CODES = new Set(['conversation/resolved', 'conversation/not_found']);
 const CONFIG_ATTEMPTS = 4;
 const GAP_RELOAD_ATTEMPTS = 3;
+/** Availability is asked for at most this often, only while the panel is open (the api caches it 15 s). */
+export const AVAILABILITY_REFRESH_MS = 60_000;
 
 /**
  * The visitor's chat: config, session, socket, conversations and outbox, glued together.
@@ -79,13 +107,23 @@ export class ChatController {
   /** Conversations being reloaded over REST → events that arrived meanwhile. */
   readonly #reloading = new Map<string, ConversationEvent[]>();
   #frameCounter = 0;
+  #announcementCounter = 0;
   #hasSession = false;
+  /** The session call under way, shared by the socket and the email form so a visitor is made once. */
+  #sessionRequest: Promise<WidgetSession> | null = null;
+  #availability: WidgetAvailability | null = null;
+  /** An availability answer younger than AVAILABILITY_REFRESH_MS (or a request under way). */
+  #isAvailabilityFresh = false;
+  #availabilityTimer: unknown = null;
+  #contact: ContactState = { status: 'idle' };
   #visitorId: string | null = null;
   #config: WidgetConfig | null = null;
   #isOpen = false;
   #isUnavailable = false;
   #unreadCount = 0;
-  #announcement: WidgetSnapshot['announcement'] = null;
+  #announcement: Announcement | null = null;
+  /** The place in line last read out, so only moves are announced. */
+  #announcedPlace: QueuePlace | null = null;
   #snapshot: WidgetSnapshot;
 
   constructor(options: ChatControllerOptions) {
@@ -132,8 +170,7 @@ export class ChatController {
     const token = this.#options.storage.getItem(this.#tokenKey);
     if (token) {
       try {
-        const session = await this.#options.api.createSession(this.#options.siteKey, token);
-        this.#acceptSession(session);
+        await this.#startSession();
       } catch (error) {
         this.#noteSessionError(error);
       }
@@ -147,6 +184,7 @@ export class ChatController {
     this.#isOpen = true;
     this.#unreadCount = 0;
     this.#emit();
+    if (!this.#isAvailabilityFresh) void this.#refreshAvailability();
     if (this.#connection.state === 'idle') {
       this.#isUnavailable = false;
       this.#connection.start();
@@ -185,6 +223,34 @@ export class ChatController {
     this.#deliver(entry);
   }
 
+  /**
+   * Saves the email a visitor leaves while nobody can answer (replies go there too). Makes the
+   * visitor's session first when there is none yet, like a first message does.
+   */
+  async saveEmail(text: string): Promise<void> {
+    const email = text.trim();
+    if (this.#contact.status === 'saving') return;
+    this.#contact = { status: 'saving', email };
+    this.#emit();
+    try {
+      try {
+        await this.#options.api.saveContact(await this.#obtainToken(), email);
+      } catch (error) {
+        // A token the api no longer knows: make a new visitor once, as the socket would.
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
+        this.#options.storage.removeItem(this.#tokenKey);
+        this.#hasSession = false;
+        await this.#options.api.saveContact(await this.#obtainToken(), email);
+      }
+      this.#contact = { status: 'saved', email };
+    } catch (error) {
+      const code = error instanceof ApiError ? error.code : 'network/unreachable';
+      if (!(error instanceof ApiError && error.status === 400)) this.#logError('could not save the email', error);
+      this.#contact = { status: 'failed', email, code };
+    }
+    this.#emit();
+  }
+
   /** The browser is back online: skip the rest of the backoff wait. */
   handleOnline(): void {
     this.#connection.reconnectNow();
@@ -197,6 +263,8 @@ export class ChatController {
 
   destroy(): void {
     this.#connection.stop();
+    if (this.#availabilityTimer !== null) this.#timers.clearTimeout(this.#availabilityTimer);
+    this.#availabilityTimer = null;
     this.#listeners.clear();
   }
 
@@ -222,13 +290,60 @@ export class ChatController {
     const token = this.#options.storage.getItem(this.#tokenKey);
     if (token && this.#hasSession && !wasRefused) return token;
     try {
-      const session = await this.#options.api.createSession(this.#options.siteKey, token);
-      this.#acceptSession(session);
-      return session.token;
+      return (await this.#startSession()).token;
     } catch (error) {
       this.#noteSessionError(error);
       if (this.#isUnavailable) return null;
       throw error;
+    }
+  }
+
+  /** The visitor's token, making their session first when there is none. */
+  async #obtainToken(): Promise<string> {
+    const token = this.#options.storage.getItem(this.#tokenKey);
+    if (token && this.#hasSession) return token;
+    return (await this.#startSession()).token;
+  }
+
+  /** One session call at a time: concurrent callers share it (two calls without a token would make two visitors). */
+  #startSession(): Promise<WidgetSession> {
+    if (!this.#sessionRequest) {
+      const token = this.#options.storage.getItem(this.#tokenKey);
+      this.#sessionRequest = this.#options.api.createSession(this.#options.siteKey, token).then(
+        (session) => {
+          this.#sessionRequest = null;
+          this.#acceptSession(session);
+          return session;
+        },
+        (error: unknown) => {
+          this.#sessionRequest = null;
+          throw error;
+        },
+      );
+    }
+    return this.#sessionRequest;
+  }
+
+  /** Asks whether anyone can answer; again every AVAILABILITY_REFRESH_MS while the panel stays open. */
+  async #refreshAvailability(): Promise<void> {
+    this.#isAvailabilityFresh = true;
+    if (this.#availabilityTimer !== null) this.#timers.clearTimeout(this.#availabilityTimer);
+    this.#availabilityTimer = this.#timers.setTimeout(() => {
+      this.#availabilityTimer = null;
+      this.#isAvailabilityFresh = false;
+      if (this.#isOpen) void this.#refreshAvailability();
+    }, AVAILABILITY_REFRESH_MS);
+    try {
+      const availability = await this.#options.api.getAvailability(this.#options.siteKey);
+      const wasAway = isAway(this.#availability);
+      this.#availability = availability;
+      if (isAway(availability) && !wasAway) {
+        this.#announce({ kind: 'away', id: '', nextOpenAt: availability.nextOpenAt });
+      }
+      this.#emit();
+    } catch (error) {
+      // Keep the last answer; without one the panel simply shows no away notice.
+      this.#logError('could not load the availability', error);
     }
   }
 
@@ -275,6 +390,33 @@ export class ChatController {
     else if (frame.type === 'ack') this.#handleAck(frame.id, frame.data);
     else if (frame.type === 'error') this.#handleError(frame.id, frame.data.code, frame.data.message);
     else if (frame.type === 'conversation.resync_required') void this.#reload(frame.data.conversationId, []);
+    else if (frame.type === 'queue.position') this.#handleQueuePlace(frame.data);
+  }
+
+  #handleQueuePlace(place: QueuePlace): void {
+    if (typeof place?.conversationId !== 'string' || typeof place.position !== 'number') return;
+    this.#store.setQueuePlace(place);
+    this.#emit();
+  }
+
+  /** Reads out a new place in line (not every change of the estimate), whatever order frames and events came in. */
+  #noteQueueMove(): void {
+    const openConversationId = this.#store.getOpenConversationId();
+    const place = openConversationId ? this.#store.getQueuePlace(openConversationId) : null;
+    const last = this.#announcedPlace;
+    if (place && (place.conversationId !== last?.conversationId || place.position !== last.position)) {
+      this.#announce({
+        kind: 'queue',
+        id: '',
+        position: place.position,
+        estimatedWaitSeconds: place.estimatedWaitSeconds,
+      });
+    }
+    this.#announcedPlace = place;
+  }
+
+  #announce(announcement: Announcement): void {
+    this.#announcement = { ...announcement, id: `${announcement.kind}:${++this.#announcementCounter}` };
   }
 
   #handleEvent(event: ConversationEvent): void {
@@ -295,10 +437,14 @@ export class ChatController {
   }
 
   #noteApplied(event: ConversationEvent): void {
+    if (event.type === 'conversation.assigned') {
+      this.#announce({ kind: 'assigned', id: '', name: event.data.assignee.name });
+      return;
+    }
     if (event.type !== 'message.created') return;
     const { message } = event.data;
     if (message.sender.type !== 'agent') return;
-    this.#announcement = { id: message.id, name: message.sender.name, body: message.body };
+    this.#announce({ kind: 'message', id: '', name: message.sender.name, body: message.body });
     if (!this.#isOpen) this.#unreadCount++;
   }
 
@@ -405,6 +551,7 @@ export class ChatController {
   }
 
   #buildSnapshot(): WidgetSnapshot {
+    const openConversationId = this.#store.getOpenConversationId();
     return {
       config: this.#config,
       isOpen: this.#isOpen,
@@ -413,10 +560,14 @@ export class ChatController {
       timeline: buildTimeline(this.#store.listConversations(), this.#store.listAcked(), this.#outbox.list()),
       unreadCount: this.#unreadCount,
       announcement: this.#announcement,
+      queue: openConversationId ? this.#store.getQueuePlace(openConversationId) : null,
+      availability: this.#availability,
+      contact: this.#contact,
     };
   }
 
   #emit(): void {
+    this.#noteQueueMove();
     this.#snapshot = this.#buildSnapshot();
     for (const listener of this.#listeners) listener();
   }

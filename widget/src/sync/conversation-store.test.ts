@@ -114,4 +114,55 @@ describe('ConversationStore', () => {
     expect(resume).toHaveLength(200);
     expect(resume[0]?.conversationId).toBe('00000000-0000-4000-8000-000000000005');
   });
+
+  it('keeps the latest place in line while the conversation waits, and drops it once an agent is assigned', () => {
+    const store = new ConversationStore();
+    // A place may arrive before the conversation's first event: it is kept, shown once the conversation is known.
+    store.setQueuePlace({ conversationId: CONVERSATION_ID, position: 3, estimatedWaitSeconds: 180 });
+    expect(store.getQueuePlace(CONVERSATION_ID)).toBeNull();
+    store.apply(makeCreated());
+    expect(store.getQueuePlace(CONVERSATION_ID)).toEqual({
+      conversationId: CONVERSATION_ID,
+      position: 3,
+      estimatedWaitSeconds: 180,
+    });
+    store.setQueuePlace({ conversationId: CONVERSATION_ID, position: 2, estimatedWaitSeconds: null });
+    store.apply(makeMessageCreated(2));
+    expect(store.getQueuePlace(CONVERSATION_ID)?.position).toBe(2);
+    expect(store.getQueuePlace(OTHER_CONVERSATION_ID)).toBeNull();
+
+    store.apply(makeAssigned(3));
+    expect(store.getQueuePlace(CONVERSATION_ID)).toBeNull();
+    // A late frame computed before the assignment does not bring the line back.
+    store.setQueuePlace({ conversationId: CONVERSATION_ID, position: 1, estimatedWaitSeconds: 5 });
+    expect(store.getQueuePlace(CONVERSATION_ID)).toBeNull();
+  });
+
+  it('forgets a place in line when the conversation is resolved, unassigned, cleared or loaded as assigned', () => {
+    const store = new ConversationStore();
+    store.apply(makeCreated());
+    store.setQueuePlace({ conversationId: CONVERSATION_ID, position: 1, estimatedWaitSeconds: null });
+    store.apply(makeResolved(2));
+    expect(store.getQueuePlace(CONVERSATION_ID)).toBeNull();
+
+    store.load(makeSummary({ lastSeq: 1 }), [makeCreated()]);
+    store.setQueuePlace({ conversationId: CONVERSATION_ID, position: 4, estimatedWaitSeconds: null });
+    expect(store.getQueuePlace(CONVERSATION_ID)?.position).toBe(4);
+    store.load(makeSummary({ lastSeq: 2, assignee: { id: 'a', name: 'Alice' } }), [makeCreated(), makeAssigned(2)]);
+    expect(store.getQueuePlace(CONVERSATION_ID)).toBeNull();
+
+    store.load(makeSummary({ lastSeq: 1 }), [makeCreated()]);
+    store.setQueuePlace({ conversationId: CONVERSATION_ID, position: 2, estimatedWaitSeconds: null });
+    // Back in the queue: the old place is stale, the server sends the new one next.
+    store.apply({
+      type: 'conversation.unassigned',
+      data: { conversationId: CONVERSATION_ID, seq: 2, at: '2026-01-01T10:03:00.000Z' },
+    });
+    expect(store.getQueuePlace(CONVERSATION_ID)).toBeNull();
+
+    store.setQueuePlace({ conversationId: CONVERSATION_ID, position: 1, estimatedWaitSeconds: null });
+    store.clear();
+    store.apply(makeCreated());
+    expect(store.getQueuePlace(CONVERSATION_ID)).toBeNull();
+  });
 });

@@ -21,6 +21,13 @@ export interface ConversationView {
  */
 export type ApplyResult = 'applied' | 'duplicate' | 'gap';
 
+/** Where a waiting conversation stands in its inbox's queue (the latest `queue.position` frame). */
+export interface QueuePlace {
+  conversationId: string;
+  position: number;
+  estimatedWaitSeconds: number | null;
+}
+
 export interface ResumeEntry {
   conversationId: string;
   lastSeq: number;
@@ -75,6 +82,8 @@ function updateSummary(summary: ConversationSummary, event: ConversationEvent): 
 export class ConversationStore {
   readonly #conversations = new Map<string, ConversationView>();
   readonly #acked = new Map<string, Message>();
+  /** The latest queue place per conversation; dropped once it is assigned, unassigned or resolved. */
+  readonly #queue = new Map<string, QueuePlace>();
 
   /** Replaces a conversation with a page of its newest events (from REST or the session). */
   load(summary: ConversationSummary, events: readonly ConversationEvent[]): void {
@@ -89,6 +98,7 @@ export class ConversationStore {
     }
     if (sorted.length === 0) lastSeq = summary.lastSeq;
     this.#conversations.set(summary.id, { summary: { ...summary, lastSeq }, lastSeq, entries });
+    if (summary.assignee !== null || summary.status !== 'open') this.#queue.delete(summary.id);
     this.#dropAppliedAcks();
   }
 
@@ -113,6 +123,8 @@ export class ConversationStore {
       entries: entry ? [...current.entries, entry] : current.entries,
     });
     if (event.type === 'message.created') this.#dropAppliedAcks();
+    // The place in line is over (or starts again: new positions follow an unassignment).
+    if (event.type !== 'message.created' && event.type !== 'conversation.reopened') this.#queue.delete(conversationId);
     return 'applied';
   }
 
@@ -121,6 +133,20 @@ export class ConversationStore {
     const conversation = this.#conversations.get(message.conversationId);
     if (conversation && message.seq <= conversation.lastSeq) return;
     if (message.clientId) this.#acked.set(message.clientId, message);
+  }
+
+  /** Keeps the newest place in line (it may come before the conversation's first events). */
+  setQueuePlace(place: QueuePlace): void {
+    const { conversationId, position, estimatedWaitSeconds } = place;
+    this.#queue.set(conversationId, { conversationId, position, estimatedWaitSeconds });
+  }
+
+  /** The conversation's place in line while it is open and waits for an agent, else null. */
+  getQueuePlace(conversationId: string): QueuePlace | null {
+    const place = this.#queue.get(conversationId);
+    const summary = this.#conversations.get(conversationId)?.summary;
+    if (!place || !summary || summary.status !== 'open' || summary.assignee !== null) return null;
+    return place;
   }
 
   has(conversationId: string): boolean {
@@ -170,6 +196,7 @@ export class ConversationStore {
   clear(): void {
     this.#conversations.clear();
     this.#acked.clear();
+    this.#queue.clear();
   }
 
   #dropAppliedAcks(): void {

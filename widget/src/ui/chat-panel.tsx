@@ -1,10 +1,12 @@
 import type { Ref } from 'preact';
 import { strings } from '../i18n/strings.ts';
-import type { WidgetSnapshot } from '../sync/chat-controller.ts';
+import { isAway, type WidgetSnapshot } from '../sync/chat-controller.ts';
+import { AwayNotice } from './away-notice.tsx';
 import { Composer } from './composer.tsx';
 import { ConnectionLine } from './connection-line.tsx';
 import { CloseIcon } from './icons.tsx';
 import { MessageList } from './message-list.tsx';
+import { QueueLine } from './queue-line.tsx';
 
 interface ChatPanelProps {
   snapshot: WidgetSnapshot;
@@ -16,12 +18,15 @@ interface ChatPanelProps {
   onDraftChange(draft: string): void;
   onSend(body: string): boolean;
   onRetry(clientId: string): void;
+  onSaveEmail(email: string): void;
   onClose(): void;
   onKeyDown(event: KeyboardEvent): void;
 }
 
 export function ChatPanel(props: ChatPanelProps) {
   const { snapshot, title } = props;
+  const { availability } = snapshot;
+  const isTeamAway = isAway(availability);
   return (
     <section
       class="panel"
@@ -29,6 +34,7 @@ export function ChatPanel(props: ChatPanelProps) {
       role="dialog"
       aria-label={title}
       data-testid="parley-panel"
+      data-availability={availability === null ? 'unknown' : isTeamAway ? 'away' : 'open'}
       onKeyDown={props.onKeyDown}
     >
       <div class="header">
@@ -37,6 +43,14 @@ export function ChatPanel(props: ChatPanelProps) {
           <CloseIcon />
         </button>
       </div>
+      {isTeamAway && availability && (
+        <AwayNotice
+          nextOpenAt={availability.nextOpenAt}
+          locale={props.locale}
+          contact={snapshot.contact}
+          onSaveEmail={props.onSaveEmail}
+        />
+      )}
       <MessageList
         items={snapshot.timeline}
         greeting={props.greeting}
@@ -44,6 +58,7 @@ export function ChatPanel(props: ChatPanelProps) {
         locale={props.locale}
         onRetry={props.onRetry}
       />
+      <QueueLine queue={snapshot.queue} isAway={isTeamAway} />
       <ConnectionLine state={snapshot.connection} isUnavailable={snapshot.isUnavailable} />
       <Composer
         draft={props.draft}

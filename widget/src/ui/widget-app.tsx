@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { strings } from '../i18n/strings.ts';
-import type { ChatController } from '../sync/chat-controller.ts';
+import { type ChatController, isAway } from '../sync/chat-controller.ts';
 import { normalizeAccent, pickTextColor } from './accent-color.ts';
 import { ChatPanel } from './chat-panel.tsx';
 import { Launcher } from './launcher.tsx';
@@ -27,7 +27,10 @@ export function WidgetApp({ controller, locale }: WidgetAppProps) {
   }, [snapshot.isOpen]);
 
   const { config } = snapshot;
-  if (!config) return <LiveAnnouncer announcement={snapshot.announcement} />;
+  const announcer = (
+    <LiveAnnouncer announcement={snapshot.announcement} locale={locale} isAway={isAway(snapshot.availability)} />
+  );
+  if (!config) return announcer;
 
   const { appearance } = config;
   const accent = normalizeAccent(appearance.color);
@@ -78,11 +81,12 @@ export function WidgetApp({ controller, locale }: WidgetAppProps) {
             controller.retry(clientId);
             inputRef.current?.focus();
           }}
+          onSaveEmail={(email) => void controller.saveEmail(email)}
           onClose={closeAndReturnFocus}
           onKeyDown={closeOnEscape}
         />
       )}
-      <LiveAnnouncer announcement={snapshot.announcement} />
+      {announcer}
     </div>
   );
 }
