@@ -1,5 +1,7 @@
 import type { Database } from '@parley/db';
 import { type Kysely, sql } from 'kysely';
+import type { BusinessHours } from '../protocol/business-hours.ts';
+import { isWithinBusinessHours } from './business-hours.ts';
 import { findQueue } from './route-queue.ts';
 
 export interface QueueState {
@@ -7,13 +9,14 @@ export interface QueueState {
   length: number;
   oldestQueuedAt: string | null;
   conversations: { id: string; visitorId: string; position: number; queuedAt: string | null }[];
-  /** Mean wait of the inbox's last 20 assignments of the past day; null without history. */
+  /** Mean wait of the inbox's last 20 assignments of the past day; null without history or outside business hours. */
   averageWaitSeconds: number | null;
 }
 
 export async function loadQueueState(db: Kysely<Database>, inboxId: string): Promise<QueueState> {
-  const [queue, history] = await Promise.all([
+  const [queue, inbox, history] = await Promise.all([
     findQueue(db, inboxId),
+    db.selectFrom('inboxes').select('business_hours').where('id', '=', inboxId).executeTakeFirst(),
     sql<{ seconds: number | null }>`
       select avg(extract(epoch from (recent.decided_at - recent.created_at)))::float8 as seconds from (
         select d.decided_at, c.created_at from routing_decisions d join conversations c on c.id = d.conversation_id
@@ -27,7 +30,9 @@ export async function loadQueueState(db: Kysely<Database>, inboxId: string): Pro
     position: index + 1,
     queuedAt: row.queued_at?.toISOString() ?? null,
   }));
-  const seconds = history.rows[0]?.seconds;
+  const hours = inbox?.business_hours as BusinessHours | null | undefined;
+  // Outside business hours the recent average says nothing about when someone answers.
+  const seconds = hours && !isWithinBusinessHours(hours, new Date()) ? null : history.rows[0]?.seconds;
   return {
     inboxId,
     length: conversations.length,

@@ -399,13 +399,18 @@ describe('availability and inbox settings', () => {
 
   test('outside business hours a conversation waits ("outside business hours"), and is assigned when hours open', async () => {
     const { inbox, agents } = await createTeam(server, ['Ada']);
-    await setInboxRouting(server, inbox.id, { businessHours: ALWAYS_CLOSED });
     await server.connectAgent(agents[0]!);
+    // One assignment while open, so the inbox has a recent average wait to estimate from.
+    const earlier = await openConversation(server, inbox.siteKey);
+    await waitForAssigned(earlier.socket, earlier.conversationId);
+    await setInboxRouting(server, inbox.id, { businessHours: ALWAYS_CLOSED });
     const convo = await openConversation(server, inbox.siteKey);
 
     const queued = await waitForDecision(server, convo.conversationId, 'queued');
     expect(queued.reason).toBe('outside business hours');
     await eventually(() => expect(queuePositions(convo.socket, convo.conversationId).at(-1)?.position).toBe(1));
+    // No estimate while closed: the recent average wait says nothing about when the team is back.
+    expect(queuePositions(convo.socket, convo.conversationId).at(-1)?.estimatedWaitSeconds).toBeNull();
     await delay(100);
     expect(await assigneeOf(server, convo.conversationId)).toBeNull();
 
