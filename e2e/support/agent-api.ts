@@ -2,6 +2,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import WebSocket from 'ws';
 import { AGENT_WS_PATH, PROTOCOL_VERSION, SUBPROTOCOL } from '../../api/src/protocol/constants.ts';
 import type { Inbox, InboxList, Me, MemberList, ServerFrame } from '../../api/src/protocol/index.ts';
+import { type Method, requestAsAgent } from './agent-rest.ts';
 import { eventually } from './parley-pages.ts';
 
 /** An agent signed up over HTTP (no console page): a browser context holding the session cookie. */
@@ -20,16 +21,9 @@ export async function signUpAgentOverApi(
   who: { email: string; name: string; workspace: string },
 ): Promise<ApiAgent> {
   const context = await browser.newContext();
-  async function call<T>(method: string, path: string, data?: unknown): Promise<T> {
-    const response = await context.request.fetch(`${apiUrl}${path}`, {
-      method,
-      headers: { origin: apiUrl },
-      ...(data === undefined ? {} : { data }),
-    });
-    const text = await response.text();
-    if (!response.ok()) throw new Error(`${method} ${path} answered ${response.status()}: ${text}`);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
+  const call = <T>(method: Method, path: string, data?: unknown) =>
+    requestAsAgent<T>(context.request, apiUrl, method, path, data);
+
   const me = await call<Me>('POST', '/v1/auth/signup', {
     email: who.email,
     password: 'correct horse battery',

@@ -17,7 +17,7 @@ export function isApiError(error: unknown, code?: string): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
-export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
 /** Same-origin JSON request; the session cookie rides along. Resolves to undefined for 204. */
 export async function requestJson<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {

@@ -4,10 +4,14 @@ import { SignupPage } from '../auth/signup-page.tsx';
 import { ConversationPane } from '../inbox/conversation-pane.tsx';
 import { InboxPage } from '../inbox/inbox-page.tsx';
 import { NoConversationSelected } from '../inbox/no-conversation-selected.tsx';
+import { QueuePage } from '../queue/queue-page.tsx';
 import { InboxSettingsPage } from '../settings/inbox-settings-page.tsx';
+import { MembersPage } from '../settings/members-page.tsx';
+import { loadInboxSettingsPage, loadMembersPage, loadTeamsPage } from '../settings/settings-loaders.ts';
+import { TeamsPage } from '../settings/teams-page.tsx';
 import { AppShell } from '../shell/app-shell.tsx';
 import { FullPageLoader } from '../ui/full-page-loader.tsx';
-import { loadApp, loadInboxSettings, loadLogin, loadSignup } from './loaders.ts';
+import { loadApp, loadLogin, loadSignup } from './loaders.ts';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RouteErrorPage } from './route-error-page.tsx';
 
@@ -44,13 +48,17 @@ export const router = createBrowserRouter([
           { path: ':conversationId', Component: ConversationPane },
         ],
       },
+      { path: '/queue', Component: QueuePage },
+      { path: '/queue/:inboxId', Component: QueuePage },
       { path: '/settings', loader: () => redirect('/settings/inbox'), element: null },
       {
         path: '/settings/inbox',
-        loader: loadInboxSettings,
+        loader: loadInboxSettingsPage,
         Component: InboxSettingsPage,
         ErrorBoundary: RouteErrorPage,
       },
+      { path: '/settings/teams', loader: loadTeamsPage, Component: TeamsPage, ErrorBoundary: RouteErrorPage },
+      { path: '/settings/members', loader: loadMembersPage, Component: MembersPage, ErrorBoundary: RouteErrorPage },
       { path: '*', Component: NotFoundPage },
     ],
   },

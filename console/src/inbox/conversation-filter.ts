@@ -1,17 +1,33 @@
-import type { ConversationFilter } from '../realtime/conversation-cache.ts';
+import type { ConversationSummary } from '@parley/api/protocol';
+import { type CacheState, type ConversationFilter, selectConversations } from '../realtime/conversation-cache.ts';
 
-export const FILTERS: readonly { value: ConversationFilter; label: string }[] = [
+/** What the list shows: a status filter, or "mine" (open conversations assigned to the signed-in agent). */
+export type InboxView = ConversationFilter | 'mine';
+
+export const FILTERS: readonly { value: InboxView; label: string }[] = [
   { value: 'open', label: 'Open' },
+  { value: 'mine', label: 'Mine' },
   { value: 'resolved', label: 'Resolved' },
   { value: 'all', label: 'All' },
 ];
 
-/** The list filter from `?status=`; open when missing or unknown. */
-export function parseFilter(value: string | null): ConversationFilter {
-  return value === 'resolved' || value === 'all' ? value : 'open';
+/** The list view from `?status=`; open when missing or unknown. */
+export function parseFilter(value: string | null): InboxView {
+  return value === 'resolved' || value === 'all' || value === 'mine' ? value : 'open';
 }
 
-/** The search string that keeps a filter in links (empty for the default). */
-export function toFilterSearch(filter: ConversationFilter): string {
-  return filter === 'open' ? '' : `?status=${filter}`;
+/** The search string that keeps a view in links (empty for the default). */
+export function toFilterSearch(view: InboxView): string {
+  return view === 'open' ? '' : `?status=${view}`;
+}
+
+/** The list to load over REST for a view: "mine" is a part of the open list. */
+export function toListFilter(view: InboxView): ConversationFilter {
+  return view === 'mine' ? 'open' : view;
+}
+
+/** The conversations of a view, most recently updated first. */
+export function selectView(cache: CacheState, view: InboxView, myUserId: string): ConversationSummary[] {
+  const conversations = selectConversations(cache, toListFilter(view));
+  return view === 'mine' ? conversations.filter((summary) => summary.assignee?.id === myUserId) : conversations;
 }

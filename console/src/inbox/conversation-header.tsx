@@ -1,32 +1,63 @@
 import type { ConversationSummary } from '@parley/api/protocol';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../api/http.ts';
+import { useAppData } from '../app/use-app-data.ts';
 import { formatVisitorName, shortId } from '../lib/display-names.ts';
 import { formatFullTime } from '../lib/format-time.ts';
-import { useConsoleStore } from '../realtime/console-store-context.tsx';
+import { formatWaitDuration } from '../lib/format-wait.ts';
+import { useNow } from '../lib/use-now.ts';
+import { useConsoleSnapshot, useConsoleStore } from '../realtime/console-store-context.tsx';
+import { findQueuePosition } from '../realtime/queue-state.ts';
+import { RoutingLogDrawer } from '../routing/routing-log-drawer.tsx';
 import { Avatar } from '../ui/avatar.tsx';
-import { ArrowLeftIcon, CheckIcon } from '../ui/icons.tsx';
+import { ArrowLeftIcon, CheckIcon, HandIcon, RouteIcon } from '../ui/icons.tsx';
 import { Spinner } from '../ui/spinner.tsx';
+import { AssignMenu } from './assign-menu.tsx';
 
 export function ConversationHeader({ summary }: { summary: ConversationSummary }) {
   const store = useConsoleStore();
+  const { me } = useAppData();
+  const { queues, cache } = useConsoleSnapshot();
+  const now = useNow();
   const [searchParams] = useSearchParams();
-  const [isResolving, setIsResolving] = useState(false);
+  const [busy, setBusy] = useState<'resolve' | 'take' | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const { id, visitor, status, assignee, createdAt } = summary;
+  const [isLogOpen, setIsLogOpen] = useState(false);
+  const logButtonRef = useRef<HTMLButtonElement>(null);
+  const { id, visitor, status, assignee, createdAt, inboxId } = summary;
   const name = formatVisitorName(visitor);
   const isOpen = status === 'open';
+  const canSeeRouting = me.role === 'owner' || me.role === 'admin';
+  const queued = isOpen && !assignee ? findQueuePosition(queues, cache, inboxId, id) : null;
 
   async function handleResolve() {
-    setIsResolving(true);
+    setBusy('resolve');
     setError(null);
     try {
       await store.resolve(id);
     } catch (caught) {
       setError(isApiError(caught) ? caught.message : 'Could not resolve the conversation. Try again.');
     } finally {
-      setIsResolving(false);
+      setBusy(null);
+    }
+  }
+
+  async function handleTake() {
+    setBusy('take');
+    setError(null);
+    try {
+      await store.assign(id, me.user.id, { onlyIfUnassigned: true });
+    } catch (caught) {
+      setError(
+        isApiError(caught, 'member/not_found')
+          ? 'You do not answer this inbox yet. An owner or admin can add you in the settings.'
+          : isApiError(caught)
+            ? caught.message
+            : 'Could not take the conversation. Try again.',
+      );
+    } finally {
+      setBusy(null);
     }
   }
 
@@ -43,8 +74,28 @@ export function ConversationHeader({ summary }: { summary: ConversationSummary }
       <div className="conversation__identity">
         <h2 className="conversation__name">{name}</h2>
         <p className="conversation__subtitle">
-          {visitor.email ? <span>{visitor.email} · </span> : null}
+          {visitor.email ? (
+            <>
+              <span className="conversation__email" data-testid="visitor-email">
+                {visitor.email}
+              </span>
+              <span aria-hidden="true"> · </span>
+            </>
+          ) : null}
           <span title={formatFullTime(createdAt)}>#{shortId(id)}</span>
+          {queued ? (
+            <>
+              <span aria-hidden="true"> · </span>
+              <span
+                className="conversation__queued"
+                data-testid="conversation-queue-position"
+                title={queued.queuedAt ? `In the queue since ${formatFullTime(queued.queuedAt)}` : undefined}
+              >
+                #{queued.position} in queue
+                {queued.queuedAt ? ` · waiting ${formatWaitDuration(queued.queuedAt, now)}` : ''}
+              </span>
+            </>
+          ) : null}
         </p>
       </div>
       <div className="conversation__facts">
@@ -55,26 +106,43 @@ export function ConversationHeader({ summary }: { summary: ConversationSummary }
         >
           {isOpen ? 'Open' : 'Resolved'}
         </span>
-        <span className="conversation__assignee" data-testid="conversation-assignee">
-          {assignee ? (
-            <>
-              <Avatar id={assignee.id} name={assignee.name} size="sm" />
-              <span>{assignee.name}</span>
-            </>
-          ) : (
-            <span className="muted">Unassigned</span>
-          )}
-        </span>
+        <AssignMenu summary={summary} onError={setError} />
+        {isOpen && !assignee ? (
+          <button
+            type="button"
+            className="btn btn--primary"
+            onClick={handleTake}
+            disabled={busy !== null}
+            data-testid="take-conversation"
+          >
+            {busy === 'take' ? <Spinner size="sm" /> : <HandIcon size={16} />}
+            {busy === 'take' ? 'Taking…' : 'Take'}
+          </button>
+        ) : null}
         {isOpen ? (
           <button
             type="button"
             className="btn btn--secondary"
             onClick={handleResolve}
-            disabled={isResolving}
+            disabled={busy !== null}
             data-testid="resolve"
           >
-            {isResolving ? <Spinner size="sm" /> : <CheckIcon size={16} />}
-            {isResolving ? 'Resolving…' : 'Resolve'}
+            {busy === 'resolve' ? <Spinner size="sm" /> : <CheckIcon size={16} />}
+            {busy === 'resolve' ? 'Resolving…' : 'Resolve'}
+          </button>
+        ) : null}
+        {canSeeRouting ? (
+          <button
+            ref={logButtonRef}
+            type="button"
+            className="icon-button"
+            onClick={() => setIsLogOpen(true)}
+            aria-label="Why this agent? Routing log"
+            aria-haspopup="dialog"
+            title="Why this agent?"
+            data-testid="routing-log-button"
+          >
+            <RouteIcon size={18} />
           </button>
         ) : null}
       </div>
@@ -82,6 +150,16 @@ export function ConversationHeader({ summary }: { summary: ConversationSummary }
         <p className="conversation__error" role="alert">
           {error}
         </p>
+      ) : null}
+      {isLogOpen ? (
+        <RoutingLogDrawer
+          conversationId={id}
+          refreshKey={`${assignee?.id ?? ''}:${status}`}
+          onClose={() => {
+            setIsLogOpen(false);
+            logButtonRef.current?.focus();
+          }}
+        />
       ) : null}
     </header>
   );

@@ -1,22 +1,26 @@
 import { useEffect, useMemo } from 'react';
 import { Link, useNavigate } from 'react-router';
+import { useAppData } from '../app/use-app-data.ts';
 import { useNow } from '../lib/use-now.ts';
 import { useConsoleSnapshot, useConsoleStore } from '../realtime/console-store-context.tsx';
-import { type ConversationFilter, selectConversations } from '../realtime/conversation-cache.ts';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { InboxIcon } from '../ui/icons.tsx';
-import { FILTERS, toFilterSearch } from './conversation-filter.ts';
+import { FILTERS, type InboxView, selectView, toFilterSearch, toListFilter } from './conversation-filter.ts';
 import { ConversationRow } from './conversation-row.tsx';
 
 interface ConversationListProps {
-  filter: ConversationFilter;
+  filter: InboxView;
   selectedId: string | null;
 }
 
-const EMPTY_COPY: Record<ConversationFilter, { title: string; body: string }> = {
+const EMPTY_COPY: Record<InboxView, { title: string; body: string }> = {
   open: {
     title: 'No open conversations',
     body: 'New chats from your website appear here the moment a visitor writes.',
+  },
+  mine: {
+    title: 'Nothing assigned to you',
+    body: 'Conversations you take from the queue, or that routing gives you, appear here.',
   },
   resolved: { title: 'Nothing resolved yet', body: 'Conversations you resolve move here.' },
   all: { title: 'No conversations yet', body: 'Install the chat widget on your site to start talking to visitors.' },
@@ -24,16 +28,19 @@ const EMPTY_COPY: Record<ConversationFilter, { title: string; body: string }> = 
 
 export function ConversationList({ filter, selectedId }: ConversationListProps) {
   const store = useConsoleStore();
+  const { me } = useAppData();
   const { cache, lists } = useConsoleSnapshot();
   const now = useNow();
   const navigate = useNavigate();
-  const conversations = useMemo(() => selectConversations(cache, filter), [cache, filter]);
-  const loadState = lists[filter];
+  const myUserId = me.user.id;
+  const conversations = useMemo(() => selectView(cache, filter, myUserId), [cache, filter, myUserId]);
+  const listFilter = toListFilter(filter);
+  const loadState = lists[listFilter];
   const search = toFilterSearch(filter);
 
   useEffect(() => {
-    void store.loadList(filter);
-  }, [store, filter]);
+    void store.loadList(listFilter);
+  }, [store, listFilter]);
 
   // Alt+↑ / Alt+↓ move through the list from anywhere in the inbox.
   useEffect(() => {
@@ -89,7 +96,7 @@ export function ConversationList({ filter, selectedId }: ConversationListProps) 
           <EmptyState
             title="Could not load conversations"
             action={
-              <button type="button" className="btn btn--secondary" onClick={() => void store.loadList(filter)}>
+              <button type="button" className="btn btn--secondary" onClick={() => void store.loadList(listFilter)}>
                 Try again
               </button>
             }

@@ -1,4 +1,12 @@
-import type { AgentFrame, ConversationDetail, ConversationList, ServerFrame } from '@parley/api/protocol';
+import type {
+  AgentFrame,
+  ConversationDetail,
+  ConversationList,
+  InboxList,
+  MemberList,
+  Queue,
+  ServerFrame,
+} from '@parley/api/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/http.ts';
 import type { ConnectionHandlers, ConnectionStatus } from './agent-connection.ts';
@@ -6,12 +14,19 @@ import { type ConnectionPort, type ConsoleApi, ConsoleStore } from './console-st
 import { Outbox } from './outbox.ts';
 import {
   AGENT,
+  atSecond,
   CONVERSATION_ID,
+  INBOX_ID,
+  ME,
   makeDetail,
   makeHistory,
+  makeInbox,
+  makeMember,
   makeMessage,
   makeMessageEvent,
+  makeQueue,
   makeSummary,
+  OTHER_CONVERSATION_ID,
 } from './test-fixtures.ts';
 
 class FakeConnection implements ConnectionPort {
@@ -56,6 +71,9 @@ function createApi(overrides: Partial<ConsoleApi> = {}) {
     listConversations: vi.fn(async (): Promise<ConversationList> => ({ conversations: [makeSummary({ lastSeq: 3 })] })),
     getConversation: vi.fn(async (): Promise<ConversationDetail> => makeDetail(makeHistory(3))),
     isSessionValid: vi.fn(async () => true),
+    listInboxes: vi.fn(async (): Promise<InboxList> => ({ inboxes: [makeInbox()] })),
+    getQueue: vi.fn(async (): Promise<Queue> => makeQueue([])),
+    listMembers: vi.fn(async (): Promise<MemberList> => ({ members: [makeMember()] })),
     ...overrides,
   };
   return api;
@@ -66,6 +84,7 @@ function setup(apiOverrides: Partial<ConsoleApi> = {}) {
   let connection: FakeConnection | undefined;
   const onUnauthorized = vi.fn();
   const store = new ConsoleStore({
+    userId: ME.id,
     api,
     outbox: new Outbox(null, 'test'),
     createConnection: (handlers) => {
@@ -274,5 +293,169 @@ describe('ConsoleStore session', () => {
     if (!second) throw new Error('no frame');
     connection.receive({ type: 'error', id: second.id, data: { code: 'auth/forbidden', message: 'No' } });
     await expect(refused).rejects.toMatchObject({ code: 'auth/forbidden' });
+  });
+});
+
+describe('ConsoleStore queues', () => {
+  it('reads the inboxes and their queues on every session.ready', async () => {
+    const { store, api, connection } = setup({
+      getQueue: vi.fn(async () => makeQueue([CONVERSATION_ID, OTHER_CONVERSATION_ID])),
+      listConversations: vi.fn(async () => ({
+        conversations: [makeSummary(), makeSummary({ id: OTHER_CONVERSATION_ID })],
+      })),
+    });
+    store.start();
+    connection.becomeReady();
+    await vi.waitFor(() => expect(store.getSnapshot().queues.byInbox.get(INBOX_ID)?.status).toBe('loaded'));
+    const { queues } = store.getSnapshot();
+    expect(queues.inboxes).toEqual([{ id: INBOX_ID, name: 'Website', routingMode: 'auto' }]);
+    expect(queues.byInbox.get(INBOX_ID)?.entries?.map((entry) => entry.id)).toEqual([
+      CONVERSATION_ID,
+      OTHER_CONVERSATION_ID,
+    ]);
+    connection.drop();
+    connection.becomeReady();
+    await vi.waitFor(() => expect(api.getQueue).toHaveBeenCalledTimes(2));
+    expect(api.listInboxes).toHaveBeenCalledTimes(2);
+  });
+
+  it('takes the numbers of a queue.summary at once and rereads the order', async () => {
+    const { store, api, connection } = setup();
+    store.start();
+    connection.becomeReady();
+    await vi.waitFor(() => expect(store.getSnapshot().queues.byInbox.get(INBOX_ID)?.status).toBe('loaded'));
+    vi.mocked(api.getQueue).mockResolvedValueOnce(makeQueue([CONVERSATION_ID]));
+    connection.receive({ type: 'queue.summary', data: { inboxId: INBOX_ID, length: 1, oldestQueuedAt: atSecond(0) } });
+    expect(store.getSnapshot().queues.byInbox.get(INBOX_ID)).toMatchObject({ length: 1, oldestQueuedAt: atSecond(0) });
+    await vi.waitFor(() => expect(store.getSnapshot().queues.byInbox.get(INBOX_ID)?.entries).toHaveLength(1));
+    expect(api.getQueue).toHaveBeenCalledTimes(2);
+
+    // Emptied: no read needed, the list clears at once.
+    connection.receive({ type: 'queue.summary', data: { inboxId: INBOX_ID, length: 0, oldestQueuedAt: null } });
+    expect(store.getSnapshot().queues.byInbox.get(INBOX_ID)?.entries).toEqual([]);
+    expect(api.getQueue).toHaveBeenCalledTimes(2);
+  });
+
+  it('drops a queue read made stale by a newer summary and reads again', async () => {
+    const { store, api, connection } = setup();
+    store.start();
+    connection.becomeReady();
+    await vi.waitFor(() => expect(store.getSnapshot().queues.byInbox.get(INBOX_ID)?.status).toBe('loaded'));
+
+    let answerFirst: (queue: Queue) => void = () => {};
+    vi.mocked(api.getQueue)
+      .mockImplementationOnce(() => new Promise<Queue>((resolve) => (answerFirst = resolve)))
+      .mockResolvedValueOnce(makeQueue([OTHER_CONVERSATION_ID]));
+    connection.receive({ type: 'queue.summary', data: { inboxId: INBOX_ID, length: 2, oldestQueuedAt: atSecond(0) } });
+    connection.receive({ type: 'queue.summary', data: { inboxId: INBOX_ID, length: 1, oldestQueuedAt: atSecond(1) } });
+    answerFirst(makeQueue([CONVERSATION_ID, OTHER_CONVERSATION_ID]));
+    await vi.waitFor(() => expect(api.getQueue).toHaveBeenCalledTimes(3));
+    await vi.waitFor(() =>
+      expect(
+        store
+          .getSnapshot()
+          .queues.byInbox.get(INBOX_ID)
+          ?.entries?.map((entry) => entry.id),
+      ).toEqual([OTHER_CONVERSATION_ID]),
+    );
+    expect(store.getSnapshot().queues.byInbox.get(INBOX_ID)?.length).toBe(1);
+  });
+
+  it('fetches the summaries of queued conversations it does not hold, once', async () => {
+    const { store, api, connection } = setup({
+      listConversations: vi.fn(async () => ({ conversations: [] })),
+      getQueue: vi.fn(async () => makeQueue([OTHER_CONVERSATION_ID])),
+    });
+    store.start();
+    connection.becomeReady();
+    await vi.waitFor(() => expect(api.listConversations).toHaveBeenCalledTimes(2));
+    await store.loadQueue(INBOX_ID);
+    expect(api.listConversations).toHaveBeenCalledTimes(2);
+  });
+
+  it('shows a failed first read as an error', async () => {
+    const { store, connection } = setup({
+      getQueue: vi.fn(async () => {
+        throw new ApiError(500, 'server/internal', 'Boom');
+      }),
+    });
+    store.start();
+    connection.becomeReady();
+    await vi.waitFor(() => expect(store.getSnapshot().queues.byInbox.get(INBOX_ID)?.status).toBe('error'));
+  });
+});
+
+describe('ConsoleStore assignment and presence', () => {
+  let ctx: ReturnType<typeof setup>;
+  beforeEach(async () => {
+    ctx = setup();
+    ctx.store.start();
+    ctx.connection.becomeReady();
+    await vi.waitFor(() => expect(ctx.store.getSnapshot().team.status).toBe('loaded'));
+  });
+
+  it('takes a conversation with conversation.assign and shows the acked summary', async () => {
+    const { store, connection } = ctx;
+    const done = store.assign(OTHER_CONVERSATION_ID, ME.id);
+    const [frame] = connection.sentOfType('conversation.assign');
+    expect(frame?.data).toEqual({ conversationId: OTHER_CONVERSATION_ID, assigneeId: ME.id });
+    if (!frame) throw new Error('no frame');
+    const conversation = makeSummary({ id: OTHER_CONVERSATION_ID, assignee: ME, lastSeq: 2 });
+    connection.receive({ type: 'ack', id: frame.id, data: { conversation } });
+    await expect(done).resolves.toEqual(conversation);
+    expect(store.getSnapshot().cache.conversations.get(OTHER_CONVERSATION_ID)?.summary.assignee).toEqual(ME);
+  });
+
+  it('rejects an assignment the server refuses, with its code', async () => {
+    const { store, connection } = ctx;
+    const done = store.assign(CONVERSATION_ID, AGENT.id);
+    const [frame] = connection.sentOfType('conversation.assign');
+    if (!frame) throw new Error('no frame');
+    connection.receive({ type: 'error', id: frame.id, data: { code: 'member/not_found', message: 'No such member' } });
+    await expect(done).rejects.toMatchObject({ code: 'member/not_found' });
+  });
+
+  it('hands a conversation back with conversation.hand_back', async () => {
+    const { store, connection } = ctx;
+    const done = store.handBack(CONVERSATION_ID);
+    const [frame] = connection.sentOfType('conversation.hand_back');
+    expect(frame?.data).toEqual({ conversationId: CONVERSATION_ID });
+    if (!frame) throw new Error('no frame');
+    connection.receive({ type: 'ack', id: frame.id, data: {} });
+    await expect(done).resolves.toBeUndefined();
+  });
+
+  it('reads its own status from the members and changes it with presence.set', async () => {
+    const { store, connection } = ctx;
+    expect(store.getSnapshot().team.myStatus).toBe('online');
+    const done = store.setPresence('away');
+    expect(store.getSnapshot().team.pendingStatus).toBe('away');
+    const [frame] = connection.sentOfType('presence.set');
+    expect(frame?.data).toEqual({ status: 'away' });
+    if (!frame) throw new Error('no frame');
+    connection.receive({ type: 'ack', id: frame.id, data: { status: 'away' } });
+    await done;
+    const { team } = store.getSnapshot();
+    expect(team).toMatchObject({ myStatus: 'away', pendingStatus: null });
+    expect(team.members.find((member) => member.userId === ME.id)?.isAway).toBe(true);
+  });
+
+  it('keeps the old status when the change is lost with the connection', async () => {
+    const { store, connection } = ctx;
+    const done = store.setPresence('away');
+    connection.drop();
+    await expect(done).rejects.toMatchObject({ code: 'network/offline' });
+    expect(store.getSnapshot().team).toMatchObject({ myStatus: 'online', pendingStatus: null });
+    await expect(store.setPresence('away')).rejects.toMatchObject({ code: 'network/offline' });
+  });
+
+  it('starts away when the server says so', async () => {
+    const { store, connection } = setup({
+      listMembers: vi.fn(async () => ({ members: [makeMember({ isAway: true }), makeMember({ userId: AGENT.id })] })),
+    });
+    store.start();
+    connection.becomeReady();
+    await vi.waitFor(() => expect(store.getSnapshot().team.myStatus).toBe('away'));
+    expect(store.getSnapshot().team.members).toHaveLength(2);
   });
 });

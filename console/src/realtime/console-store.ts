@@ -1,9 +1,15 @@
 import type {
   AgentFrame,
+  ConversationAssignResult,
   ConversationDetail,
   ConversationEvent,
   ConversationList,
+  ConversationSummary,
+  InboxList,
+  MemberList,
   MessageSendResult,
+  PresenceSetResult,
+  Queue,
   ServerFrame,
 } from '@parley/api/protocol';
 import { ApiError, isApiError } from '../api/http.ts';
@@ -23,6 +29,27 @@ import {
   startReload,
 } from './conversation-cache.ts';
 import type { Outbox, OutboxItem } from './outbox.ts';
+import {
+  applyInboxes,
+  applyQueue,
+  applyQueueSummary,
+  EMPTY_QUEUES,
+  needsQueueReload,
+  type QueueState,
+  selectMissingSummaries,
+  setQueueStatus,
+  setQueuesStatus,
+} from './queue-state.ts';
+import {
+  abortPresenceChange,
+  applyMembers,
+  applyPresenceAck,
+  EMPTY_TEAM,
+  type PresenceStatus,
+  setMembersStatus,
+  startPresenceChange,
+  type TeamState,
+} from './team-state.ts';
 
 export type LoadState = 'idle' | 'loading' | 'loaded' | 'error';
 
@@ -41,6 +68,10 @@ export interface ConsoleSnapshot {
   /** Conversations being opened for the first time, or that failed to open. */
   readonly details: ReadonlyMap<string, DetailProblem>;
   readonly loadingOlder: ReadonlySet<string>;
+  /** The inboxes' queues: live numbers from `queue.summary`, the order from REST. */
+  readonly queues: QueueState;
+  /** The workspace's members with their presence, and the agent's own Online / Away status. */
+  readonly team: TeamState;
 }
 
 export interface ConsoleApi {
@@ -48,6 +79,9 @@ export interface ConsoleApi {
   getConversation(id: string, query?: { beforeSeq?: number; limit?: number }): Promise<ConversationDetail>;
   /** false only when the server says the session is gone (401). */
   isSessionValid(): Promise<boolean>;
+  listInboxes(): Promise<InboxList>;
+  getQueue(inboxId: string): Promise<Queue>;
+  listMembers(): Promise<MemberList>;
 }
 
 export interface ConnectionPort {
@@ -58,6 +92,8 @@ export interface ConnectionPort {
 }
 
 export interface ConsoleStoreOptions {
+  /** The signed-in agent (to find their own presence among the members). */
+  userId: string;
   api: ConsoleApi;
   outbox: Outbox;
   createConnection(handlers: ConnectionHandlers): ConnectionPort;
@@ -69,7 +105,18 @@ export interface ConsoleStoreOptions {
 
 type PendingCommand =
   | { kind: 'send'; clientId: string }
-  | { kind: 'resolve'; resolve: () => void; reject: (error: Error) => void };
+  | { kind: 'command'; resolve: (data: unknown) => void; reject: (error: Error) => void };
+
+/** Agent commands other than sends: answered by an ack with a result, or an error. */
+type CommandFrame = Extract<
+  AgentFrame,
+  { type: 'conversation.resolve' | 'conversation.assign' | 'conversation.hand_back' | 'presence.set' }
+>;
+
+/** Per inbox: a queue read in flight, and whether a newer `queue.summary` makes its answer stale. */
+interface QueueLoad {
+  isStale: boolean;
+}
 
 const OLDER_PAGE_SIZE = 100;
 
@@ -86,12 +133,19 @@ export class ConsoleStore {
   readonly #listeners = new Set<() => void>();
   readonly #commands = new Map<string, PendingCommand>();
   readonly #retryTimers = new Set<ReturnType<typeof setTimeout>>();
+  readonly #userId: string;
+  readonly #queueLoads = new Map<string, QueueLoad>();
+  /** Queued conversations whose summaries were already asked for (asked once, not on every reload). */
+  readonly #requestedSummaries = new Set<string>();
+  #inboxesLoad: Promise<void> | null = null;
+  #membersLoad: Promise<void> | null = null;
   #snapshot: ConsoleSnapshot;
   #frameCounter = 0;
   #activeFilter: ConversationFilter = 'open';
   #isCheckingSession = false;
 
   constructor(options: ConsoleStoreOptions) {
+    this.#userId = options.userId;
     this.#api = options.api;
     this.#outbox = options.outbox;
     this.#onUnauthorized = options.onUnauthorized;
@@ -104,6 +158,8 @@ export class ConsoleStore {
       lists: { open: 'idle', resolved: 'idle', all: 'idle' },
       details: new Map(),
       loadingOlder: new Set(),
+      queues: EMPTY_QUEUES,
+      team: EMPTY_TEAM,
     };
     this.#connection = options.createConnection({
       getResume: () => selectResume(this.#snapshot.cache),
@@ -197,16 +253,150 @@ export class ConsoleStore {
     if (this.#outbox.remove(clientId)) this.#emitOutbox();
   }
 
-  resolve(conversationId: string): Promise<void> {
+  async resolve(conversationId: string): Promise<void> {
+    await this.#command({ type: 'conversation.resolve', id: this.#nextFrameId(), data: { conversationId } });
+  }
+
+  /**
+   * Gives the conversation to a member (assigneeId = the agent's own id: "take it"); resolves once stored.
+   * onlyIfUnassigned refuses (conversation/already_assigned) when someone took it first.
+   */
+  async assign(
+    conversationId: string,
+    assigneeId: string,
+    options: { onlyIfUnassigned?: boolean } = {},
+  ): Promise<ConversationSummary> {
+    const frame: CommandFrame = {
+      type: 'conversation.assign',
+      id: this.#nextFrameId(),
+      data: { conversationId, assigneeId, ...(options.onlyIfUnassigned ? { onlyIfUnassigned: true } : {}) },
+    };
+    const { conversation } = (await this.#command(frame)) as ConversationAssignResult;
+    // The conversation.assigned event normally comes first; if not, the ack's summary shows it at once.
+    if (conversation) this.#applyCacheUpdate(mergeSummaries(this.#snapshot.cache, [conversation]));
+    return conversation;
+  }
+
+  /** Puts the conversation back at the front of its queue, for someone else if anyone can take it. */
+  async handBack(conversationId: string): Promise<void> {
+    await this.#command({ type: 'conversation.hand_back', id: this.#nextFrameId(), data: { conversationId } });
+  }
+
+  /** Online or away (away keeps current conversations but gets no new ones); shown at once, kept on ack. */
+  async setPresence(status: PresenceStatus): Promise<void> {
+    this.#setTeam(startPresenceChange(this.#snapshot.team, status));
+    try {
+      const result = (await this.#command({
+        type: 'presence.set',
+        id: this.#nextFrameId(),
+        data: { status },
+      })) as PresenceSetResult;
+      this.#setTeam(applyPresenceAck(this.#snapshot.team, result.status ?? status, this.#userId));
+    } catch (error) {
+      this.#setTeam(abortPresenceChange(this.#snapshot.team));
+      throw error;
+    }
+  }
+
+  /** Reads the inboxes, then each inbox's queue in order; kept live by `queue.summary` afterwards. */
+  loadQueues(): Promise<void> {
+    if (this.#inboxesLoad) return this.#inboxesLoad;
+    const load = async () => {
+      const wasLoaded = this.#snapshot.queues.status === 'loaded';
+      if (!wasLoaded) this.#setQueues(setQueuesStatus(this.#snapshot.queues, 'loading'));
+      try {
+        const { inboxes } = await this.#api.listInboxes();
+        this.#setQueues(applyInboxes(this.#snapshot.queues, inboxes));
+      } catch {
+        if (!wasLoaded) this.#setQueues(setQueuesStatus(this.#snapshot.queues, 'error'));
+        return;
+      }
+      await Promise.all(this.#snapshot.queues.inboxes.map((inbox) => this.loadQueue(inbox.id)));
+    };
+    this.#inboxesLoad = load().finally(() => {
+      this.#inboxesLoad = null;
+    });
+    return this.#inboxesLoad;
+  }
+
+  /**
+   * Reads one inbox's queue order. Reads do not overlap: a `queue.summary` arriving while one is in
+   * flight makes its answer stale, so it is dropped and the queue read again.
+   */
+  async loadQueue(inboxId: string): Promise<void> {
+    const running = this.#queueLoads.get(inboxId);
+    if (running) {
+      running.isStale = true;
+      return;
+    }
+    const load: QueueLoad = { isStale: false };
+    this.#queueLoads.set(inboxId, load);
+    const hasEntries = this.#snapshot.queues.byInbox.get(inboxId)?.entries != null;
+    if (!hasEntries) this.#setQueues(setQueueStatus(this.#snapshot.queues, inboxId, 'loading'));
+    try {
+      for (;;) {
+        load.isStale = false;
+        try {
+          const queue = await this.#api.getQueue(inboxId);
+          if (load.isStale) continue;
+          this.#setQueues(applyQueue(this.#snapshot.queues, queue));
+        } catch {
+          if (load.isStale) continue;
+          const current = this.#snapshot.queues.byInbox.get(inboxId);
+          if (!current?.entries) this.#setQueues(setQueueStatus(this.#snapshot.queues, inboxId, 'error'));
+        }
+        break;
+      }
+    } finally {
+      this.#queueLoads.delete(inboxId);
+    }
+    void this.#loadMissingSummaries();
+  }
+
+  /** Reads the members and their presence (the agent's own status among them). */
+  loadMembers(): Promise<void> {
+    if (this.#membersLoad) return this.#membersLoad;
+    const load = async () => {
+      const wasLoaded = this.#snapshot.team.status === 'loaded';
+      if (!wasLoaded) this.#setTeam(setMembersStatus(this.#snapshot.team, 'loading'));
+      try {
+        const { members } = await this.#api.listMembers();
+        this.#setTeam(applyMembers(this.#snapshot.team, members, this.#userId));
+      } catch {
+        if (!wasLoaded) this.#setTeam(setMembersStatus(this.#snapshot.team, 'error'));
+      }
+    };
+    this.#membersLoad = load().finally(() => {
+      this.#membersLoad = null;
+    });
+    return this.#membersLoad;
+  }
+
+  /** Sends a command and settles with its ack's data, or its error; fails at once while offline. */
+  #command(frame: CommandFrame): Promise<unknown> {
     return new Promise((resolve, reject) => {
-      const id = this.#nextFrameId();
-      this.#commands.set(id, { kind: 'resolve', resolve, reject });
-      const isSent = this.#connection.send({ type: 'conversation.resolve', id, data: { conversationId } });
+      this.#commands.set(frame.id, { kind: 'command', resolve, reject });
+      const isSent = this.#connection.send(frame);
       if (!isSent) {
-        this.#commands.delete(id);
+        this.#commands.delete(frame.id);
         reject(new ApiError(0, 'network/offline', 'You are offline. Try again when the connection is back.'));
       }
     });
+  }
+
+  /** Queued conversations the cache does not know (e.g. older than the loaded list) are read with the open list. */
+  async #loadMissingSummaries(): Promise<void> {
+    const missing = selectMissingSummaries(this.#snapshot.queues, this.#snapshot.cache).filter(
+      (id) => !this.#requestedSummaries.has(id),
+    );
+    if (missing.length === 0) return;
+    for (const id of missing) this.#requestedSummaries.add(id);
+    try {
+      const { conversations } = await this.#api.listConversations('open');
+      this.#applyCacheUpdate(mergeSummaries(this.#snapshot.cache, conversations));
+    } catch {
+      for (const id of missing) this.#requestedSummaries.delete(id);
+    }
   }
 
   #transmit(item: OutboxItem): void {
@@ -231,6 +421,9 @@ export class ConsoleStore {
   #handleReady(): void {
     for (const item of this.#outbox.pendingItems) this.#transmit(item);
     void this.loadList(this.#activeFilter);
+    // Queue summaries are sent only when a queue changes, and presence may have changed while away.
+    void this.loadQueues();
+    void this.loadMembers();
   }
 
   #handleStatus(status: ConnectionStatus): void {
@@ -255,11 +448,17 @@ export class ConsoleStore {
       case 'conversation.resync_required':
         this.#applyCacheUpdate(startReload(this.#snapshot.cache, frame.data.conversationId));
         return;
+      case 'queue.summary':
+        this.#setQueues(applyQueueSummary(this.#snapshot.queues, frame.data));
+        // An empty queue has no order to read, but a read in flight must still be redone (it is stale).
+        if (needsQueueReload(frame.data) || this.#queueLoads.has(frame.data.inboxId)) {
+          void this.loadQueue(frame.data.inboxId);
+        }
+        return;
       case 'session.ready':
       case 'pong':
-      // Queue state has no view in the console yet (issue #5 adds one); nothing to apply.
+      // Visitors' places in line: agents see the whole queue instead.
       case 'queue.position':
-      case 'queue.summary':
         return;
       default:
         this.#applyCacheUpdate(applyEvent(this.#snapshot.cache, frame));
@@ -270,8 +469,8 @@ export class ConsoleStore {
     const command = this.#commands.get(id);
     if (!command) return;
     this.#commands.delete(id);
-    if (command.kind === 'resolve') {
-      command.resolve();
+    if (command.kind === 'command') {
+      command.resolve(data);
       return;
     }
     const { message } = data as MessageSendResult;
@@ -289,7 +488,7 @@ export class ConsoleStore {
     const command = id === undefined ? undefined : this.#commands.get(id);
     if (!command || id === undefined) return;
     this.#commands.delete(id);
-    if (command.kind === 'resolve') {
+    if (command.kind === 'command') {
       command.reject(new ApiError(0, code, message));
       return;
     }
@@ -342,7 +541,7 @@ export class ConsoleStore {
 
   #dropCommands(reason: string): void {
     for (const [id, command] of this.#commands) {
-      if (command.kind === 'resolve') command.reject(new ApiError(0, 'network/offline', reason));
+      if (command.kind === 'command') command.reject(new ApiError(0, 'network/offline', reason));
       this.#commands.delete(id);
     }
   }
@@ -357,6 +556,18 @@ export class ConsoleStore {
     const isDelivered = (item: OutboxItem) => hasMessageWithClientId(cache, item.conversationId, item.clientId);
     this.#outbox.removeWhere(isDelivered);
     this.#snapshot = { ...this.#snapshot, cache, outbox: this.#outbox.items };
+    this.#emit();
+  }
+
+  #setQueues(queues: QueueState): void {
+    if (queues === this.#snapshot.queues) return;
+    this.#snapshot = { ...this.#snapshot, queues };
+    this.#emit();
+  }
+
+  #setTeam(team: TeamState): void {
+    if (team === this.#snapshot.team) return;
+    this.#snapshot = { ...this.#snapshot, team };
     this.#emit();
   }
 

@@ -1,6 +1,7 @@
 import { AGENT_WS_PATH } from '@parley/api/protocol/constants';
-import { getConversation, getMe, listConversations } from '../api/endpoints.ts';
+import { getConversation, getMe, listConversations, listInboxes } from '../api/endpoints.ts';
 import { isApiError } from '../api/http.ts';
+import { getQueue, listMembers } from '../api/routing-endpoints.ts';
 import { AgentConnection, buildAgentSocketUrl, type SocketLike } from './agent-connection.ts';
 import { ConsoleStore } from './console-store.ts';
 import { Outbox, type StorageLike } from './outbox.ts';
@@ -8,9 +9,13 @@ import { Outbox, type StorageLike } from './outbox.ts';
 /** The browser wiring of the store: real fetch, real WebSocket on this origin, sessionStorage. */
 export function createConsoleStore(userId: string, onUnauthorized: () => void): ConsoleStore {
   return new ConsoleStore({
+    userId,
     api: {
       listConversations,
       getConversation,
+      listInboxes,
+      getQueue,
+      listMembers,
       isSessionValid: async () => {
         try {
           await getMe();

@@ -1,5 +1,13 @@
 // Builders for unit tests: valid protocol shapes with only the interesting fields spelled out.
-import type { ConversationDetail, ConversationEvent, ConversationSummary, Message } from '@parley/api/protocol';
+import type {
+  ConversationDetail,
+  ConversationEvent,
+  ConversationSummary,
+  Inbox,
+  Member,
+  Message,
+  Queue,
+} from '@parley/api/protocol';
 
 export const CONVERSATION_ID = '0190a000-0000-7000-8000-000000000001';
 export const OTHER_CONVERSATION_ID = '0190a000-0000-7000-8000-000000000002';
@@ -69,5 +77,41 @@ export function makeDetail(
     conversation: makeSummary({ lastSeq, updatedAt: atSecond(lastSeq), ...overrides }),
     events,
     hasMore: (events[0]?.data.seq ?? 1) > 1,
+  };
+}
+
+export const INBOX_ID = '0190a000-0000-7000-8000-0000000000cc';
+export const OTHER_INBOX_ID = '0190a000-0000-7000-8000-0000000000dd';
+export const ME = { id: '0190a000-0000-7000-8000-0000000000ee', name: 'Mia' };
+
+export function makeInbox(overrides: Partial<Inbox> = {}): Inbox {
+  return {
+    id: INBOX_ID,
+    name: 'Website',
+    siteKey: 'site_key_1',
+    allowedOrigins: [],
+    appearance: {},
+    snippet: '<script></script>',
+    routing: { mode: 'auto', defaultCapacity: 5, reassignAfterSeconds: null, businessHours: null },
+    ...overrides,
+  };
+}
+
+/** A queue with these conversations waiting, in this order, each queued a second after the previous. */
+export function makeQueue(ids: readonly string[], inboxId = INBOX_ID): Queue {
+  const conversations = ids.map((id, index) => ({ id, position: index + 1, queuedAt: atSecond(index) }));
+  return { inboxId, length: ids.length, oldestQueuedAt: conversations[0]?.queuedAt ?? null, conversations };
+}
+
+export function makeMember(overrides: Partial<Member> = {}): Member {
+  return {
+    userId: ME.id,
+    name: ME.name,
+    email: 'mia@example.test',
+    role: 'owner',
+    capacity: null,
+    isAway: false,
+    isOnline: true,
+    ...overrides,
   };
 }

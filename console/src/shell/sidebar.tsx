@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { logOut } from '../api/endpoints.ts';
 import { useAppData } from '../app/use-app-data.ts';
+import { QueueNavLinks } from '../queue/queue-nav.tsx';
 import { clearStoredOutbox } from '../realtime/create-console-store.ts';
 import { Avatar } from '../ui/avatar.tsx';
 import { ChatIcon, LogOutIcon, LogoMark, SettingsIcon } from '../ui/icons.tsx';
+import { PresenceToggle } from './presence-toggle.tsx';
 
 export function Sidebar() {
   const { me } = useAppData();
@@ -39,12 +41,14 @@ export function Sidebar() {
           <ChatIcon size={18} />
           <span className="sidebar__link-label">Conversations</span>
         </NavLink>
-        <NavLink to="/settings/inbox" className="sidebar__link" data-testid="nav-settings">
+        <QueueNavLinks />
+        <NavLink to="/settings" className="sidebar__link" data-testid="nav-settings">
           <SettingsIcon size={18} />
           <span className="sidebar__link-label">Settings</span>
         </NavLink>
       </nav>
 
+      <PresenceToggle />
       <div className="sidebar__account">
         <Avatar id={me.user.id} name={me.user.name} size="sm" />
         <div className="sidebar__account-text">

@@ -1,0 +1,292 @@
+import type { ConversationSummary, Member } from '@parley/api/protocol';
+import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { isApiError } from '../api/http.ts';
+import { listInboxMembers } from '../api/routing-endpoints.ts';
+import { useAppData } from '../app/use-app-data.ts';
+import { useConsoleSnapshot, useConsoleStore } from '../realtime/console-store-context.tsx';
+import { describeAvailability, type MemberAvailability, selectAssignableMembers } from '../realtime/team-state.ts';
+import { Avatar } from '../ui/avatar.tsx';
+import { CheckIcon, ChevronDownIcon, UndoIcon } from '../ui/icons.tsx';
+import { Spinner } from '../ui/spinner.tsx';
+import '../shell/presence.css';
+import './assign.css';
+
+const AVAILABILITY_LABELS: Record<MemberAvailability, string> = {
+  online: 'Online',
+  away: 'Away',
+  offline: 'Offline',
+};
+
+interface AssignMenuProps {
+  summary: ConversationSummary;
+  onError(message: string | null): void;
+}
+
+type InboxMembersState = { status: 'loading' } | { status: 'loaded'; userIds: readonly string[] } | { status: 'error' };
+
+/**
+ * The conversation's assignee as a menu button: "Assign to…" lists the members who answer its inbox
+ * (with online / away), and "Hand back to queue" returns it. Keyboard: Enter/Space/↓ opens, ↑/↓/Home/End
+ * move, Enter picks, Escape closes and returns focus to the button.
+ */
+export function AssignMenu({ summary, onError }: AssignMenuProps) {
+  const store = useConsoleStore();
+  const { me } = useAppData();
+  const { team, connection } = useConsoleSnapshot();
+  const [isOpen, setIsOpen] = useState(false);
+  const [busy, setBusy] = useState<'assign' | 'hand_back' | null>(null);
+  const [inboxMembers, setInboxMembers] = useState<InboxMembersState>({ status: 'loading' });
+  const buttonRef = useRef<HTMLButtonElement>(null);
+  const menuRef = useRef<HTMLDivElement>(null);
+  const rootRef = useRef<HTMLDivElement>(null);
+  const menuId = useId();
+  const { id: conversationId, assignee, inboxId, status } = summary;
+  const isOpenConversation = status === 'open';
+
+  const isLive = connection === 'live';
+  const members = useMemo(() => {
+    // This console's own socket is live even when the members were read a moment before presence saw it.
+    const known = team.members.map((member) =>
+      member.userId === me.user.id && isLive ? { ...member, isOnline: true } : member,
+    );
+    return selectAssignableMembers(known, me.user.id, inboxMembers.status === 'loaded' ? inboxMembers.userIds : null);
+  }, [team.members, me.user.id, inboxMembers, isLive]);
+
+  // Fresh presence and the inbox's answering agents every time the menu opens.
+  useEffect(() => {
+    if (!isOpen) return;
+    let isCurrent = true;
+    void store.loadMembers();
+    listInboxMembers(inboxId).then(
+      ({ userIds }) => isCurrent && setInboxMembers({ status: 'loaded', userIds }),
+      () => isCurrent && setInboxMembers((current) => (current.status === 'loaded' ? current : { status: 'error' })),
+    );
+    return () => {
+      isCurrent = false;
+    };
+  }, [isOpen, store, inboxId]);
+
+  // Close on a click outside.
+  useEffect(() => {
+    if (!isOpen) return;
+    function handlePointerDown(event: PointerEvent) {
+      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setIsOpen(false);
+    }
+    document.addEventListener('pointerdown', handlePointerDown);
+    return () => document.removeEventListener('pointerdown', handlePointerDown);
+  }, [isOpen]);
+
+  // Focus the current assignee (or the first item) once the menu shows.
+  const isTeamReady = team.status === 'loaded';
+  useEffect(() => {
+    if (!isOpen) return;
+    const items = menuItems(menuRef.current);
+    const current = items.find((item) => item.getAttribute('aria-checked') === 'true');
+    (current ?? items[0])?.focus();
+  }, [isOpen, isTeamReady]);
+
+  function close(shouldFocusButton = true) {
+    setIsOpen(false);
+    if (shouldFocusButton) buttonRef.current?.focus();
+  }
+
+  async function assignTo(member: Member) {
+    close();
+    if (member.userId === assignee?.id) return;
+    setBusy('assign');
+    onError(null);
+    try {
+      await store.assign(conversationId, member.userId);
+    } catch (error) {
+      onError(describeAssignError(error, member.name));
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  async function handBack() {
+    close();
+    setBusy('hand_back');
+    onError(null);
+    try {
+      await store.handBack(conversationId);
+    } catch (error) {
+      onError(isApiError(error) ? error.message : 'Could not hand the conversation back. Try again.');
+    } finally {
+      setBusy(null);
+    }
+  }
+
+  function handleButtonKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      setIsOpen(true);
+    }
+  }
+
+  function handleMenuKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    const items = menuItems(menuRef.current);
+    const index = items.indexOf(document.activeElement as HTMLElement);
+    const focusAt = (next: number) => items[(next + items.length) % items.length]?.focus();
+    switch (event.key) {
+      case 'ArrowDown':
+        event.preventDefault();
+        focusAt(index + 1);
+        return;
+      case 'ArrowUp':
+        event.preventDefault();
+        focusAt(index - 1);
+        return;
+      case 'Home':
+        event.preventDefault();
+        focusAt(0);
+        return;
+      case 'End':
+        event.preventDefault();
+        focusAt(items.length - 1);
+        return;
+      case 'Escape':
+        event.preventDefault();
+        close();
+        return;
+      case 'Tab':
+        close(false);
+        return;
+    }
+  }
+
+  if (!isOpenConversation) {
+    // A resolved conversation keeps its last assignee; replying reopens it and it can be assigned again.
+    return (
+      <span className="conversation__assignee">
+        {assignee ? <Avatar id={assignee.id} name={assignee.name} size="sm" /> : null}
+        <span className={assignee ? undefined : 'muted'} data-testid="conversation-assignee">
+          {assignee ? assignee.name : 'Unassigned'}
+        </span>
+      </span>
+    );
+  }
+
+  const label = assignee ? assignee.name : 'Unassigned';
+  return (
+    <div className="assign" ref={rootRef}>
+      <button
+        ref={buttonRef}
+        type="button"
+        className="assign__button"
+        aria-haspopup="menu"
+        aria-expanded={isOpen}
+        aria-controls={isOpen ? menuId : undefined}
+        aria-label={`${assignee ? `Assigned to ${assignee.name}` : 'Unassigned'}. Assign to…`}
+        title="Assign to…"
+        onClick={() => setIsOpen((open) => !open)}
+        onKeyDown={handleButtonKeyDown}
+        disabled={busy !== null}
+        data-testid="assign-button"
+      >
+        {busy ? <Spinner size="sm" /> : assignee ? <Avatar id={assignee.id} name={assignee.name} size="sm" /> : null}
+        <span className={`assign__label${assignee ? '' : ' assign__label--none'}`} data-testid="conversation-assignee">
+          {busy === 'hand_back' ? 'Handing back…' : label}
+        </span>
+        <ChevronDownIcon size={14} className="assign__chevron" />
+      </button>
+
+      {isOpen ? (
+        <div
+          ref={menuRef}
+          id={menuId}
+          className="menu assign__menu"
+          role="menu"
+          aria-label="Assign to"
+          onKeyDown={handleMenuKeyDown}
+          data-testid="assign-menu"
+        >
+          <p className="menu__heading" aria-hidden="true">
+            Assign to
+          </p>
+          {team.status !== 'loaded' && team.members.length === 0 ? (
+            team.status === 'error' ? (
+              <p className="menu__note">Could not load your team. Close the menu and try again.</p>
+            ) : (
+              <p className="menu__note">
+                <Spinner size="sm" /> Loading your team…
+              </p>
+            )
+          ) : members.length === 0 ? (
+            <p className="menu__note">
+              Nobody answers this inbox yet. An owner or admin can add agents in the settings.
+            </p>
+          ) : (
+            <div className="menu__group">
+              {members.map((member) => {
+                const availability = describeAvailability(member);
+                const isCurrent = member.userId === assignee?.id;
+                const isMe = member.userId === me.user.id;
+                return (
+                  <button
+                    key={member.userId}
+                    type="button"
+                    role="menuitemradio"
+                    aria-checked={isCurrent}
+                    tabIndex={-1}
+                    className="menu__item assign__member"
+                    onClick={() => void assignTo(member)}
+                    data-testid="assign-option"
+                    data-user-id={member.userId}
+                    data-availability={availability}
+                  >
+                    <span className="assign__avatar">
+                      <Avatar id={member.userId} name={member.name} size="sm" />
+                      <span className={`presence-dot presence-dot--${availability} assign__dot`} aria-hidden="true" />
+                    </span>
+                    <span className="assign__member-text">
+                      <span className="assign__member-name">
+                        {member.name}
+                        {isMe ? <span className="assign__you"> (you)</span> : null}
+                      </span>
+                      <span className={`assign__availability assign__availability--${availability}`}>
+                        {AVAILABILITY_LABELS[availability]}
+                      </span>
+                    </span>
+                    {isCurrent ? <CheckIcon size={16} className="assign__check" /> : null}
+                  </button>
+                );
+              })}
+            </div>
+          )}
+          {assignee ? (
+            <>
+              <hr className="menu__separator" />
+              <button
+                type="button"
+                role="menuitem"
+                tabIndex={-1}
+                className="menu__item"
+                onClick={() => void handBack()}
+                data-testid="hand-back"
+              >
+                <UndoIcon size={16} />
+                <span className="assign__member-text">
+                  <span className="assign__member-name">Hand back to queue</span>
+                  <span className="assign__availability">Someone else gets it, if anyone can take it</span>
+                </span>
+              </button>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+function menuItems(menu: HTMLElement | null): HTMLElement[] {
+  if (!menu) return [];
+  return [...menu.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemradio"]')];
+}
+
+function describeAssignError(error: unknown, name: string): string {
+  if (isApiError(error, 'member/not_found')) return `${name} does not answer this inbox, so it cannot go to them.`;
+  if (isApiError(error, 'conversation/resolved')) return 'Only an open conversation can be assigned.';
+  if (isApiError(error)) return error.message;
+  return 'Could not assign the conversation. Try again.';
+}

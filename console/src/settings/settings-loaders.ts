@@ -1,0 +1,43 @@
+import type { Inbox, Member, RoutingRule, Team } from '@parley/api/protocol';
+import { listInboxes } from '../api/endpoints.ts';
+import { listMembers } from '../api/routing-endpoints.ts';
+import { getInboxMembers, getRoutingRules, listTeams } from '../api/settings-endpoints.ts';
+import { type InboxSettingsData, loadInboxSettings } from '../app/loaders.ts';
+
+// Route loaders of the settings screens: every page opens with its data in place (a failure shows the
+// route's error page with "Try again").
+
+export interface InboxSettingsPageData extends InboxSettingsData {
+  members: Member[];
+  teams: Team[];
+  /** Who answers the inbox. */
+  inboxMemberIds: string[];
+  rules: RoutingRule[];
+}
+
+export async function loadInboxSettingsPage(): Promise<InboxSettingsPageData> {
+  const [{ inbox }, { members }, { teams }] = await Promise.all([loadInboxSettings(), listMembers(), listTeams()]);
+  if (!inbox) return { inbox, members, teams, inboxMemberIds: [], rules: [] };
+  const [{ userIds }, { rules }] = await Promise.all([getInboxMembers(inbox.id), getRoutingRules(inbox.id)]);
+  return { inbox, members, teams, inboxMemberIds: userIds, rules };
+}
+
+export interface TeamsPageData {
+  teams: Team[];
+  members: Member[];
+}
+
+export async function loadTeamsPage(): Promise<TeamsPageData> {
+  const [{ teams }, { members }] = await Promise.all([listTeams(), listMembers()]);
+  return { teams, members };
+}
+
+export interface MembersPageData {
+  members: Member[];
+  inboxes: Inbox[];
+}
+
+export async function loadMembersPage(): Promise<MembersPageData> {
+  const [{ members }, { inboxes }] = await Promise.all([listMembers(), listInboxes()]);
+  return { members, inboxes };
+}
