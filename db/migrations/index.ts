@@ -4,6 +4,7 @@ import * as routing from './2026_11_25_0500_routing.ts';
 import * as recentAssignments from './2026_12_01_1900_recent_assignments.ts';
 import * as visitorIdentity from './2026_12_01_1910_visitor_identity.ts';
 import * as messageSearch from './2026_12_01_1920_message_search.ts';
+import * as uniqueTeamNames from './2026_12_01_1930_unique_team_names.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1900_recent_assignments': recentAssignments,
   '2026_12_01_1910_visitor_identity': visitorIdentity,
   '2026_12_01_1920_message_search': messageSearch,
+  '2026_12_01_1930_unique_team_names': uniqueTeamNames,
 };

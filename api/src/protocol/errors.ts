@@ -23,6 +23,7 @@ export const ERROR_STATUS = {
   'visitor/identity_invalid': 401,
   'conversation/not_found': 404,
   'team/not_found': 404,
+  'team/name_taken': 409,
   'member/not_found': 404,
   'conversation/resolved': 409,
   'conversation/already_assigned': 409,

@@ -84,6 +84,26 @@ describe('teams', () => {
     expect(teams.find((t) => t.id === team.id)?.name).toBe('Support');
   });
 
+  test('team names are unique in a workspace, ignoring case; another workspace may use the same', async () => {
+    const first = await createTeam('Refunds');
+    const again = await server.request('POST', '/v1/teams', { cookie: owner.cookie, body: { name: 'REFUNDS' } });
+    expect(again).toMatchObject({ status: 409, body: { code: 'team/name_taken' } });
+    const other = await createTeam('Other desk');
+    const rename = await server.request('PATCH', `/v1/teams/${other.id}`, {
+      cookie: owner.cookie,
+      body: { name: 'refunds' },
+    });
+    expect(rename).toMatchObject({ status: 409, body: { code: 'team/name_taken' } });
+    const elsewhere = await server.request('POST', '/v1/teams', { cookie: outsider.cookie, body: { name: 'Refunds' } });
+    expect(elsewhere.status).toBe(201);
+    // Renaming a team to its own name in another case is fine.
+    const recased = await server.request('PATCH', `/v1/teams/${first.id}`, {
+      cookie: owner.cookie,
+      body: { name: 'refunds' },
+    });
+    expect(recased.status).toBe(200);
+  });
+
   test('bad input is refused with the field named', async () => {
     for (const body of [
       { name: '' },
