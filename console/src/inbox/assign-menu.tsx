@@ -181,7 +181,7 @@ export function AssignMenu({ summary, onError }: AssignMenuProps) {
         title="Assign to…"
         onClick={() => setIsOpen((open) => !open)}
         onKeyDown={handleButtonKeyDown}
-        disabled={busy !== null}
+        disabled={busy !== null || connection !== 'live'}
         data-testid="assign-button"
       >
         {busy ? <Spinner size="sm" /> : assignee ? <Avatar id={assignee.id} name={assignee.name} size="sm" /> : null}

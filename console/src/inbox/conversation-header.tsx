@@ -18,11 +18,14 @@ import { AssignMenu } from './assign-menu.tsx';
 export function ConversationHeader({ summary }: { summary: ConversationSummary }) {
   const store = useConsoleStore();
   const { me } = useAppData();
-  const { queues, cache } = useConsoleSnapshot();
+  const { queues, cache, connection } = useConsoleSnapshot();
   const now = useNow();
   const [searchParams] = useSearchParams();
   const [busy, setBusy] = useState<'resolve' | 'take' | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Commands travel on the socket: while it (re)connects they would only fail.
+  const canAct = connection === 'live' && busy === null;
+  const offlineTitle = connection === 'live' ? undefined : 'Reconnecting…';
   const [isLogOpen, setIsLogOpen] = useState(false);
   const logButtonRef = useRef<HTMLButtonElement>(null);
   const { id, visitor, status, assignee, createdAt, inboxId } = summary;
@@ -112,7 +115,8 @@ export function ConversationHeader({ summary }: { summary: ConversationSummary }
             type="button"
             className="btn btn--primary"
             onClick={handleTake}
-            disabled={busy !== null}
+            disabled={!canAct}
+            title={offlineTitle}
             data-testid="take-conversation"
           >
             {busy === 'take' ? <Spinner size="sm" /> : <HandIcon size={16} />}
@@ -124,7 +128,8 @@ export function ConversationHeader({ summary }: { summary: ConversationSummary }
             type="button"
             className="btn btn--secondary"
             onClick={handleResolve}
-            disabled={busy !== null}
+            disabled={!canAct}
+            title={offlineTitle}
             data-testid="resolve"
           >
             {busy === 'resolve' ? <Spinner size="sm" /> : <CheckIcon size={16} />}

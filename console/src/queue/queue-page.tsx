@@ -95,7 +95,7 @@ function InboxQueueView({ inbox, isOnlyInbox }: { inbox: InboxRef; isOnlyInbox: 
   const store = useConsoleStore();
   const navigate = useNavigate();
   const { me } = useAppData();
-  const { queues, cache } = useConsoleSnapshot();
+  const { queues, cache, connection } = useConsoleSnapshot();
   const now = useNow();
   const [takingId, setTakingId] = useState<string | null>(null);
   const [errors, setErrors] = useState<ReadonlyMap<string, string>>(new Map());
@@ -161,7 +161,7 @@ function InboxQueueView({ inbox, isOnlyInbox }: { inbox: InboxRef; isOnlyInbox: 
                 row={row}
                 now={now}
                 isTaking={takingId === row.id}
-                isDisabled={takingId !== null}
+                isDisabled={takingId !== null || connection !== 'live'}
                 error={errors.get(row.id) ?? null}
                 onTake={() => void handleTake(row.id)}
               />
