@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
+import { type Coalescer, createCoalescer } from '../realtime/coalesce.ts';
 import { createInProcessHub, type Hub } from '../realtime/hub.ts';
 import { createInProcessPresence, type Presence } from '../realtime/presence.ts';
 import { createRedisHub } from '../realtime/redis-hub.ts';
@@ -10,6 +11,8 @@ export interface Realtime {
   hub: Hub;
   presence: Presence;
   connections: Set<TrackedConnection>;
+  /** Queue passes and queue-state broadcasts, one at a time per inbox (see coalesce.ts). */
+  passes: Coalescer;
   heartbeatMs?: number;
   /** How long an agent may be gone (reload, flaky network) before their conversations go back to the queue. */
   offlineGraceMs: number;
@@ -51,6 +54,7 @@ export const realtimePlugin = fp(async (app: FastifyInstance, options: RealtimeO
     hub,
     presence,
     connections,
+    passes: createCoalescer(),
     heartbeatMs: options.heartbeatMs,
     offlineGraceMs: options.offlineGraceMs ?? 30_000,
     sweepIntervalMs: options.sweepIntervalMs ?? 5_000,

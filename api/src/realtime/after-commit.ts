@@ -55,16 +55,19 @@ async function routeNewConversation(
 }
 
 /** Someone may be free now: offer the inbox's waiting conversations, in order, then tell everyone where the queue stands. */
-export async function routeInbox(app: FastifyInstance, log: FastifyBaseLogger, inboxId: string, workspaceId: string) {
-  try {
-    const onlineAgentIds = await app.realtime.presence.onlineAgentIds(workspaceId);
-    for (const { conversation, events } of await routeQueue(app.db, inboxId, onlineAgentIds)) {
-      publishEvents(app.realtime.hub, { workspaceId, visitorId: conversation.visitor_id }, events);
+export function routeInbox(app: FastifyInstance, log: FastifyBaseLogger, inboxId: string, workspaceId: string) {
+  // A burst of triggers (new conversations, resolves) folds into one pass running and one to follow.
+  return app.realtime.passes.run(`route:${inboxId}`, async () => {
+    try {
+      const onlineAgentIds = await app.realtime.presence.onlineAgentIds(workspaceId);
+      for (const { conversation, events } of await routeQueue(app.db, inboxId, onlineAgentIds)) {
+        publishEvents(app.realtime.hub, { workspaceId, visitorId: conversation.visitor_id }, events);
+      }
+      await publishQueueState(app, inboxId, workspaceId);
+    } catch (error) {
+      log.error({ err: error }, 'routing the queue failed');
     }
-    await publishQueueState(app, inboxId, workspaceId);
-  } catch (error) {
-    log.error({ err: error }, 'routing the queue failed');
-  }
+  });
 }
 
 /** An agent came online, came back from away, or freed capacity: work through every queue of the workspace. */
@@ -118,7 +121,11 @@ export async function returnConversations(
 }
 
 /** Each waiting visitor hears their place and estimated wait; agents hear the queue's length and oldest wait. */
-export async function publishQueueState(app: FastifyInstance, inboxId: string, workspaceId: string) {
+export function publishQueueState(app: FastifyInstance, inboxId: string, workspaceId: string): Promise<void> {
+  return app.realtime.passes.run(`queue:${inboxId}`, () => sendQueueState(app, inboxId, workspaceId));
+}
+
+async function sendQueueState(app: FastifyInstance, inboxId: string, workspaceId: string) {
   const state = await loadQueueState(app.db, inboxId);
   for (const conversation of state.conversations) {
     app.realtime.hub.publish(topics.visitor(conversation.visitorId), {
