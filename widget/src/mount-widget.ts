@@ -1,6 +1,6 @@
 import { WIDGET_WS_PATH } from '@parley/api/protocol/constants';
 import { defineParleyWidget, ELEMENT_NAME } from './element/parley-widget.ts';
-import type { WidgetHandle } from './host/host-api.ts';
+import type { EmitHostEvent, WidgetHandle } from './host/host-api.ts';
 import type { InitOptions } from './host/init-options.ts';
 import { createApiClient, toWebSocketUrl } from './sync/api-client.ts';
 import { ChatController } from './sync/chat-controller.ts';
@@ -13,13 +13,14 @@ function whenBodyReady(callback: () => void): void {
 }
 
 /** Wires the real browser into a controller and puts <parley-widget> on the page. */
-export function mountWidget(apiBase: string, options: InitOptions): WidgetHandle {
+export function mountWidget(apiBase: string, options: InitOptions, emit: EmitHostEvent): WidgetHandle {
   const controller = new ChatController({
     siteKey: options.siteKey,
     api: createApiClient(apiBase, (url, init) => fetch(url, init)),
     storage: createSafeStorage(() => window.localStorage),
     wsUrl: toWebSocketUrl(apiBase, WIDGET_WS_PATH),
     createSocket: (url, protocols) => new WebSocket(url, protocols) as unknown as SocketLike,
+    emit,
   });
 
   defineParleyWidget();
@@ -36,5 +37,8 @@ export function mountWidget(apiBase: string, options: InitOptions): WidgetHandle
     open: () => controller.open(),
     close: () => controller.close(),
     toggle: () => controller.toggle(),
+    identify: (identity) => controller.identify(identity),
+    setAttributes: (attributes) => controller.setAttributes(attributes),
+    reset: () => controller.reset(),
   };
 }

@@ -424,6 +424,27 @@ export const widgetStyles = css`
     text-align: center;
   }
 
+  .sign-in {
+    flex: 1;
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    justify-content: center;
+    gap: 12px;
+    padding: 24px 32px;
+    background: var(--parley-canvas);
+    color: var(--parley-muted);
+    text-align: center;
+  }
+
+  .sign-in p {
+    margin: 0;
+    max-width: 260px;
+    font-size: 15px;
+    font-weight: 500;
+    color: var(--parley-text);
+  }
+
   .away {
     flex: none;
     padding: 12px 16px 14px;

@@ -17,6 +17,9 @@ export const strings = {
   connecting: 'Connecting…',
   reconnecting: 'Reconnecting…',
   unavailable: 'Chat is unavailable right now.',
+  // The inbox talks only to signed-in users, or the site's proof of who is signed in was refused.
+  signInRequired: 'Chat is available after you sign in.',
+  signInInvalid: 'We couldn’t confirm that you’re signed in. Please sign out and sign in again to chat.',
   resolved: 'Conversation resolved',
   reopened: 'Conversation reopened',
   joined: (name: string) => `${name} joined`,

@@ -4,7 +4,11 @@ import type {
   WidgetAvailability,
   WidgetConfig,
   WidgetSession,
+  WidgetSessionBody,
 } from '@parley/api/protocol';
+
+/** What the host page told the widget about the visitor (identify, setAttributes), sent with session calls. */
+export type SessionFacts = Pick<WidgetSessionBody, 'identity' | 'attributes'>;
 
 /** A failed api call. status 0 means the server could not be reached. */
 export class ApiError extends Error {
@@ -27,7 +31,7 @@ export type FetchLike = (url: string, init: RequestInit) => Promise<Response>;
 
 export interface ApiClient {
   getConfig(siteKey: string): Promise<WidgetConfig>;
-  createSession(siteKey: string, token: string | null): Promise<WidgetSession>;
+  createSession(siteKey: string, token: string | null, facts: SessionFacts): Promise<WidgetSession>;
   getConversation(token: string, conversationId: string): Promise<ConversationDetail>;
   getAvailability(siteKey: string): Promise<WidgetAvailability>;
   /** Stores the visitor's email for replies by email (204). */
@@ -55,14 +59,14 @@ export function createApiClient(apiBase: string, fetchImpl: FetchLike): ApiClien
 
   return {
     getConfig: (siteKey) => request(`/v1/widget/inboxes/${encodeURIComponent(siteKey)}/config`, { method: 'GET' }),
-    createSession: (siteKey, token) =>
+    createSession: (siteKey, token, facts) =>
       request('/v1/widget/session', {
         method: 'POST',
         headers: {
           'content-type': 'application/json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
-        body: JSON.stringify({ siteKey }),
+        body: JSON.stringify({ siteKey, ...facts }),
       }),
     getConversation: (token, conversationId) =>
       request(`/v1/widget/conversations/${encodeURIComponent(conversationId)}`, {

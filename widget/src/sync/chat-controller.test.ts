@@ -1,6 +1,6 @@
 import type { ConversationDetail, WidgetAvailability, WidgetSession } from '@parley/api/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type ApiClient, ApiError } from './api-client.ts';
+import { type ApiClient, ApiError, type SessionFacts } from './api-client.ts';
 import { AVAILABILITY_REFRESH_MS, ChatController } from './chat-controller.ts';
 import { FakeSocket } from './fake-socket.ts';
 import { createMemoryStorage, type KeyValueStorage } from './storage.ts';
@@ -27,7 +27,7 @@ function makeSession(overrides: Partial<WidgetSession> = {}): WidgetSession {
 function fakeApi(session: () => WidgetSession = () => makeSession()) {
   return {
     getConfig: vi.fn(async () => ({ inboxName: 'Support', appearance: { color: '#112233' } })),
-    createSession: vi.fn(async (_siteKey: string, _token: string | null) => session()),
+    createSession: vi.fn(async (_siteKey: string, _token: string | null, _facts: SessionFacts) => session()),
     getConversation: vi.fn(
       async (_token: string, _id: string): Promise<ConversationDetail> => ({
         conversation: makeSummary({ lastSeq: 1 }),
@@ -92,7 +92,7 @@ describe('ChatController', () => {
 
     controller.open();
     await vi.advanceTimersByTimeAsync(0);
-    expect(api.createSession).toHaveBeenCalledWith(SITE, null);
+    expect(api.createSession).toHaveBeenCalledWith(SITE, null, {});
     expect(storage.getItem(TOKEN_KEY)).toBe('tok-new');
     const socket = FakeSocket.latest();
     expect(socket.protocols).toEqual(['parley.v1', 'parley.token.tok-new']);
@@ -112,7 +112,7 @@ describe('ChatController', () => {
     );
     const { controller } = setup(api, storage);
     await controller.start();
-    expect(api.createSession).toHaveBeenCalledWith(SITE, 'tok-old');
+    expect(api.createSession).toHaveBeenCalledWith(SITE, 'tok-old', {});
     expect(messages(controller).map((item) => item.body)).toEqual(['earlier']);
 
     await vi.advanceTimersByTimeAsync(0);
@@ -301,7 +301,7 @@ describe('ChatController', () => {
     expect(controller.getSnapshot().timeline).toEqual([]);
 
     await vi.advanceTimersByTimeAsync(500);
-    expect(api.createSession).toHaveBeenLastCalledWith(SITE, null);
+    expect(api.createSession).toHaveBeenLastCalledWith(SITE, null, {});
     expect(FakeSocket.latest().protocols[1]).toBe('parley.token.tok-fresh');
   });
 
@@ -496,7 +496,7 @@ describe('ChatController while waiting for an agent', () => {
     api.saveContact.mockRejectedValueOnce(new ApiError(401, 'auth/required', 'A visitor token is required.'));
     api.createSession.mockResolvedValueOnce(makeSession({ token: 'tok-again' }));
     await controller.saveEmail('ann@example.com');
-    expect(api.createSession).toHaveBeenLastCalledWith(SITE, null);
+    expect(api.createSession).toHaveBeenLastCalledWith(SITE, null, {});
     expect(api.saveContact).toHaveBeenLastCalledWith('tok-again', 'ann@example.com');
     expect(controller.getSnapshot().contact.status).toBe('saved');
   });

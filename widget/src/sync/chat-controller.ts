@@ -3,17 +3,20 @@ import type {
   ConversationEventType,
   Message,
   ServerFrame,
+  VisitorIdentity,
   WidgetAvailability,
   WidgetConfig,
   WidgetSession,
 } from '@parley/api/protocol';
 import { LIMITS } from '@parley/api/protocol/constants';
 import { computeBackoffDelay } from '@parley/api/protocol/reconnect';
-import { type ApiClient, ApiError } from './api-client.ts';
+import type { ParleyEventName, ParleyEvents } from '../../parley.d.ts';
+import type { EmitHostEvent } from '../host/host-api.ts';
+import { type ApiClient, ApiError, type SessionFacts } from './api-client.ts';
 import { createClientId } from './client-id.ts';
 import { ConversationStore, type QueuePlace } from './conversation-store.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
-import { getOutboxKey, getTokenKey, type KeyValueStorage } from './storage.ts';
+import { getOutboxKey, getTokenKey, getUserKey, type KeyValueStorage } from './storage.ts';
 import { buildTimeline, type TimelineItem } from './timeline.ts';
 import { type ConnectionState, type SocketLike, type Timers, VisitorConnection } from './visitor-connection.ts';
 
@@ -35,7 +38,14 @@ export interface WidgetSnapshot {
   availability: WidgetAvailability | null;
   /** The email form shown while away. */
   contact: ContactState;
+  /**
+   * The api refused the visitor's identity: 'required' (the inbox only talks to signed-in users and the
+   * page has not identified one) or 'invalid' (the hash did not match). The panel asks to sign in.
+   */
+  identityProblem: IdentityProblem | null;
 }
+
+export type IdentityProblem = 'required' | 'invalid';
 
 /** Each announcement has a new id, so the live region reads it even when its text repeats. */
 export type Announcement =
@@ -67,6 +77,8 @@ export interface ChatControllerOptions {
   timers?: Timers;
   random?: () => number;
   logError?: (message: string, error?: unknown) => void;
+  /** Tells the host page's handlers (Parley('on', …)) about ready, open, close, message and unread. */
+  emit?: EmitHostEvent;
 }
 
 const CONVERSATION_EVENT_TYPES: ReadonlySet<string> = new Set<ConversationEventType>([
@@ -97,6 +109,7 @@ export class ChatController {
   readonly #options: ChatControllerOptions;
   readonly #tokenKey: string;
   readonly #outboxKey: string;
+  readonly #userKey: string;
   readonly #store = new ConversationStore();
   readonly #outbox: Outbox;
   readonly #connection: VisitorConnection;
@@ -124,12 +137,29 @@ export class ChatController {
   #announcement: Announcement | null = null;
   /** The place in line last read out, so only moves are announced. */
   #announcedPlace: QueuePlace | null = null;
+  /** From Parley('identify'): sent with every session call until reset. */
+  #identity: VisitorIdentity | null = null;
+  /** From Parley('setAttributes'); null until the page set any. */
+  #attributes: Record<string, string> | null = null;
+  /** The facts (identity, attributes) the current session was made with, as JSON; null without a session. */
+  #sessionFacts: string | null = null;
+  /** The site's user id the current session is verified as; null for an anonymous one or without a session. */
+  #sessionUser: string | null = null;
+  #identityProblem: IdentityProblem | null = null;
+  /** Bumped by reset: answers to requests made before it are dropped. */
+  #epoch = 0;
+  #isSyncScheduled = false;
+  /** Host page events waiting for the end of the current change (handlers see the new snapshot). */
+  readonly #hostEvents: Array<() => void> = [];
+  #isDelivering = false;
+  #reportedUnread = 0;
   #snapshot: WidgetSnapshot;
 
   constructor(options: ChatControllerOptions) {
     this.#options = options;
     this.#tokenKey = getTokenKey(options.siteKey);
     this.#outboxKey = getOutboxKey(options.siteKey);
+    this.#userKey = getUserKey(options.siteKey);
     this.#outbox = new Outbox(options.storage, this.#outboxKey);
     this.#timers = options.timers ?? {
       setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
@@ -165,16 +195,21 @@ export class ChatController {
    */
   async start(): Promise<void> {
     this.#config = await this.#loadConfig();
+    if (this.#config) this.#hostEvent('ready');
     this.#emit();
-    if (!this.#config) return;
-    const token = this.#options.storage.getItem(this.#tokenKey);
-    if (token) {
+    if (this.#config) await this.#reconnectReturning();
+  }
+
+  /** A visitor with a token gets their session; with an open conversation (or unsent messages) the socket too. */
+  async #reconnectReturning(): Promise<void> {
+    if (this.#options.storage.getItem(this.#tokenKey)) {
       try {
         await this.#startSession();
-      } catch (error) {
-        this.#noteSessionError(error);
+      } catch {
+        // #startSession noted what went wrong; a network failure is retried by the socket below.
       }
     }
+    if (this.#identityProblem || this.#isUnavailable) return;
     const hasOpenConversation = this.#store.getOpenConversationId() !== null;
     if (hasOpenConversation || this.#outbox.listPending().length > 0) this.#connection.start();
   }
@@ -183,9 +218,11 @@ export class ChatController {
     if (this.#isOpen) return;
     this.#isOpen = true;
     this.#unreadCount = 0;
+    this.#hostEvent('open');
     this.#emit();
     if (!this.#isAvailabilityFresh) void this.#refreshAvailability();
-    if (this.#connection.state === 'idle') {
+    // After a refused identity only identify or reset can change the answer: opening again asks nothing.
+    if (this.#connection.state === 'idle' && !this.#identityProblem) {
       this.#isUnavailable = false;
       this.#connection.start();
     }
@@ -194,12 +231,62 @@ export class ChatController {
   close(): void {
     if (!this.#isOpen) return;
     this.#isOpen = false;
+    this.#hostEvent('close');
     this.#emit();
   }
 
   toggle(): void {
     if (this.#isOpen) this.close();
     else this.open();
+  }
+
+  /**
+   * The site's signed-in user. Sent with the next session call; with a session already (another user,
+   * or none before), a new session call is made now and the socket reconnects if the token changed.
+   * Before the visitor ever chatted, nothing is sent: the first session call carries it.
+   */
+  identify(identity: VisitorIdentity): void {
+    if (JSON.stringify(identity) === JSON.stringify(this.#identity)) return;
+    this.#identity = identity;
+    if (this.#identityProblem) {
+      // The refusal was about another identity (or none): try again, as a returning visitor would.
+      this.#identityProblem = null;
+      this.#emit();
+      if (this.#isOpen) this.#connection.start();
+      else void this.#reconnectReturning();
+      return;
+    }
+    this.#scheduleSync();
+  }
+
+  /** The host page's attributes (the whole set): stored with the next session call, or now if a session exists. */
+  setAttributes(attributes: Record<string, string>): void {
+    this.#attributes = { ...attributes };
+    this.#scheduleSync();
+  }
+
+  /**
+   * The host page signed its user out: forget this site key's token, outbox and user, close the socket
+   * and the panel, and show a fresh widget. The next chat is a new anonymous visitor.
+   */
+  reset(): void {
+    this.#epoch++;
+    this.#sessionRequest = null;
+    this.#connection.stop();
+    for (const key of [this.#tokenKey, this.#outboxKey, this.#userKey]) this.#options.storage.removeItem(key);
+    this.#forgetVisitor();
+    this.#identity = null;
+    this.#attributes = null;
+    this.#identityProblem = null;
+    this.#isUnavailable = false;
+    this.#announcement = null;
+    this.#announcedPlace = null;
+    this.#contact = { status: 'idle' };
+    if (this.#isOpen) {
+      this.#isOpen = false;
+      this.#hostEvent('close');
+    }
+    this.#emit();
   }
 
   /** Queues a message; it is shown at once as pending and sent when the socket is live. */
@@ -230,6 +317,7 @@ export class ChatController {
   async saveEmail(text: string): Promise<void> {
     const email = text.trim();
     if (this.#contact.status === 'saving') return;
+    const epoch = this.#epoch;
     this.#contact = { status: 'saving', email };
     this.#emit();
     try {
@@ -242,8 +330,10 @@ export class ChatController {
         this.#hasSession = false;
         await this.#options.api.saveContact(await this.#obtainToken(), email);
       }
+      if (epoch !== this.#epoch) return;
       this.#contact = { status: 'saved', email };
     } catch (error) {
+      if (epoch !== this.#epoch) return;
       const code = error instanceof ApiError ? error.code : 'network/unreachable';
       if (!(error instanceof ApiError && error.status === 400)) this.#logError('could not save the email', error);
       this.#contact = { status: 'failed', email, code };
@@ -292,8 +382,7 @@ export class ChatController {
     try {
       return (await this.#startSession()).token;
     } catch (error) {
-      this.#noteSessionError(error);
-      if (this.#isUnavailable) return null;
+      if (this.#isUnavailable || this.#identityProblem) return null;
       throw error;
     }
   }
@@ -305,23 +394,94 @@ export class ChatController {
     return (await this.#startSession()).token;
   }
 
-  /** One session call at a time: concurrent callers share it (two calls without a token would make two visitors). */
+  /**
+   * One session call at a time: concurrent callers share it (two calls without a token would make two
+   * visitors). It carries the host page's identity and attributes; what it was refused for is noted here.
+   */
   #startSession(): Promise<WidgetSession> {
     if (!this.#sessionRequest) {
+      const epoch = this.#epoch;
       const token = this.#options.storage.getItem(this.#tokenKey);
-      this.#sessionRequest = this.#options.api.createSession(this.#options.siteKey, token).then(
+      const facts = this.#facts();
+      const request: Promise<WidgetSession> = this.#options.api.createSession(this.#options.siteKey, token, facts).then(
         (session) => {
+          if (epoch !== this.#epoch) throw new Error('Parley: the widget was reset during the session call');
           this.#sessionRequest = null;
-          this.#acceptSession(session);
+          this.#acceptSession(session, facts);
+          // identify or setAttributes may have come while the call was under way.
+          this.#scheduleSync();
           return session;
         },
         (error: unknown) => {
-          this.#sessionRequest = null;
+          if (epoch === this.#epoch) {
+            this.#sessionRequest = null;
+            this.#noteSessionError(error);
+          }
           throw error;
         },
       );
+      this.#sessionRequest = request;
     }
     return this.#sessionRequest;
+  }
+
+  #facts(): SessionFacts {
+    return {
+      ...(this.#identity ? { identity: this.#identity } : {}),
+      ...(this.#attributes ? { attributes: this.#attributes } : {}),
+    };
+  }
+
+  /** Several identify/setAttributes calls in a row make one session call. */
+  #scheduleSync(): void {
+    if (this.#isSyncScheduled) return;
+    this.#isSyncScheduled = true;
+    queueMicrotask(() => {
+      this.#isSyncScheduled = false;
+      void this.#syncSession();
+    });
+  }
+
+  /** Re-sends the session call when identify or setAttributes changed what the current session was made with. */
+  async #syncSession(): Promise<void> {
+    // Without a session the next one carries the facts; a call under way checks again when it ends.
+    if (!this.#hasSession || this.#sessionRequest || this.#identityProblem) return;
+    if (JSON.stringify(this.#facts()) === this.#sessionFacts) return;
+    const token = this.#options.storage.getItem(this.#tokenKey);
+    const wasConnected = this.#connection.state !== 'idle';
+    // Another user signs in without reset(): the last one's socket and messages go first, so nothing of
+    // theirs shows meanwhile, and a failed call cannot fall back to their token.
+    const isSwitch = this.#sessionUser !== null && this.#identity?.userId !== this.#sessionUser;
+    if (isSwitch) {
+      this.#connection.stop();
+      this.#forgetVisitor();
+      this.#emit();
+    }
+    try {
+      await this.#startSession();
+    } catch {
+      // The socket retries the session call itself; after a refusal it stays closed.
+      if (isSwitch && wasConnected && !this.#identityProblem && !this.#isUnavailable) this.#connection.start();
+      return;
+    }
+    // Another visitor has another token: the socket reconnects with it.
+    const isNewToken = this.#options.storage.getItem(this.#tokenKey) !== token;
+    if (wasConnected && (isSwitch || isNewToken)) {
+      this.#connection.stop();
+      this.#connection.start();
+    }
+  }
+
+  /** Drops the visitor this page was showing (not their stored token): conversations, unread count, session. */
+  #forgetVisitor(): void {
+    this.#hasSession = false;
+    this.#sessionFacts = null;
+    this.#sessionUser = null;
+    this.#visitorId = null;
+    this.#store.clear();
+    this.#inflight.clear();
+    this.#reloading.clear();
+    this.#unreadCount = 0;
   }
 
   /** Asks whether anyone can answer; again every AVAILABILITY_REFRESH_MS while the panel stays open. */
@@ -347,12 +507,22 @@ export class ChatController {
     }
   }
 
-  #acceptSession(session: WidgetSession): void {
-    this.#options.storage.setItem(this.#tokenKey, session.token);
-    if (this.#visitorId !== null && this.#visitorId !== session.visitorId) this.#store.clear();
+  #acceptSession(session: WidgetSession, facts: SessionFacts): void {
+    const { storage } = this.#options;
+    const previousUser = storage.getItem(this.#userKey);
+    const user = facts.identity?.userId ?? (session.isVerified ? previousUser : null);
+    // Another user signed in on this browser without reset(): what the last one left unsent is not theirs.
+    if (previousUser !== null && user !== previousUser) this.#outbox.clear();
+    if (user === null) storage.removeItem(this.#userKey);
+    else storage.setItem(this.#userKey, user);
+    storage.setItem(this.#tokenKey, session.token);
+    if (this.#visitorId !== null && this.#visitorId !== session.visitorId) this.#forgetVisitor();
     this.#visitorId = session.visitorId;
     this.#hasSession = true;
+    this.#sessionFacts = JSON.stringify(facts);
+    this.#sessionUser = user;
     this.#isUnavailable = false;
+    this.#identityProblem = null;
     const { conversation } = session;
     if (conversation) {
       const heldSeq = this.#store.getLastSeq(conversation.id);
@@ -363,19 +533,28 @@ export class ChatController {
   }
 
   #noteSessionError(error: unknown): void {
-    if (error instanceof ApiError && !error.isRetryable) {
+    if (!(error instanceof ApiError) || error.isRetryable) return;
+    const isInvalid = error.code === 'visitor/identity_invalid';
+    if (isInvalid || error.code === 'visitor/identity_required') {
+      // The chat is closed to this visitor: nothing of it stays on screen and the socket closes. A token
+      // got under an identity the api refused is not kept. (Never log the identity: the hash is a credential.)
+      this.#identityProblem = isInvalid ? 'invalid' : 'required';
+      this.#connection.stop();
+      this.#forgetVisitor();
+      if (isInvalid) {
+        this.#options.storage.removeItem(this.#tokenKey);
+        this.#logError("the chat server refused the visitor's identity: check the hash your server computes");
+      }
+    } else {
       this.#isUnavailable = true;
       this.#logError('the chat server refused this page', error);
-      this.#emit();
     }
+    this.#emit();
   }
 
   #handleUnauthorized(): boolean {
     this.#options.storage.removeItem(this.#tokenKey);
-    this.#hasSession = false;
-    this.#visitorId = null;
-    this.#store.clear();
-    this.#inflight.clear();
+    this.#forgetVisitor();
     this.#emit();
     return this.#isOpen || this.#outbox.listPending().length > 0;
   }
@@ -446,6 +625,13 @@ export class ChatController {
     if (message.sender.type !== 'agent') return;
     this.#announce({ kind: 'message', id: '', name: message.sender.name, body: message.body });
     if (!this.#isOpen) this.#unreadCount++;
+    this.#hostEvent('message', {
+      conversationId: message.conversationId,
+      messageId: message.id,
+      body: message.body,
+      senderName: message.sender.name,
+      createdAt: message.createdAt,
+    });
   }
 
   #handleAck(frameId: string, data: Extract<ServerFrame, { type: 'ack' }>['data']): void {
@@ -515,12 +701,18 @@ export class ChatController {
     }
     const pending = [...events];
     this.#reloading.set(conversationId, pending);
+    // The answer is dropped when the page was reset or shows another visitor by then.
+    const epoch = this.#epoch;
+    const visitorId = this.#visitorId;
+    const isStale = () => epoch !== this.#epoch || visitorId !== this.#visitorId;
     try {
       const token = this.#options.storage.getItem(this.#tokenKey);
       if (!token) throw new ApiError(401, 'auth/required', 'No visitor token');
       const detail = await this.#options.api.getConversation(token, conversationId);
+      if (isStale()) return;
       this.#store.load(detail.conversation, detail.events);
     } catch (error) {
+      if (isStale()) return;
       this.#logError('could not reload the conversation', error);
     }
     this.#reloading.delete(conversationId);
@@ -539,8 +731,9 @@ export class ChatController {
 
   /** An ack named a conversation we do not hold; its events should follow, else fetch it. */
   #reloadIfStillUnknown(conversationId: string): void {
+    const epoch = this.#epoch;
     this.#timers.setTimeout(() => {
-      if (!this.#store.has(conversationId) && !this.#reloading.has(conversationId)) {
+      if (epoch === this.#epoch && !this.#store.has(conversationId) && !this.#reloading.has(conversationId)) {
         void this.#reload(conversationId, []);
       }
     }, 1500);
@@ -563,6 +756,7 @@ export class ChatController {
       queue: openConversationId ? this.#store.getQueuePlace(openConversationId) : null,
       availability: this.#availability,
       contact: this.#contact,
+      identityProblem: this.#identityProblem,
     };
   }
 
@@ -570,6 +764,25 @@ export class ChatController {
     this.#noteQueueMove();
     this.#snapshot = this.#buildSnapshot();
     for (const listener of this.#listeners) listener();
+    if (this.#unreadCount !== this.#reportedUnread) {
+      this.#reportedUnread = this.#unreadCount;
+      this.#hostEvent('unread', this.#unreadCount);
+    }
+    // After the listeners: a handler that calls Parley('open') sees (and changes) the new state. The
+    // events it causes are queued behind the ones still to deliver, so handlers hear them in order.
+    if (this.#isDelivering) return;
+    this.#isDelivering = true;
+    try {
+      for (let fire = this.#hostEvents.shift(); fire; fire = this.#hostEvents.shift()) fire();
+    } finally {
+      this.#isDelivering = false;
+    }
+  }
+
+  /** Queues a host page event; #emit fires it. */
+  #hostEvent<E extends ParleyEventName>(event: E, ...args: Parameters<ParleyEvents[E]>): void {
+    const emit = this.#options.emit;
+    if (emit) this.#hostEvents.push(() => emit(event, ...args));
   }
 
   #logError(message: string, error?: unknown): void {

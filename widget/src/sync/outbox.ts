@@ -89,6 +89,11 @@ export class Outbox {
     return true;
   }
 
+  /** Forgets every entry (the host page signed the visitor out, or another user signed in). */
+  clear(): void {
+    this.#storage.removeItem(this.#key);
+  }
+
   markFailed(clientId: string, errorCode: string): OutboxEntry | undefined {
     return this.#update(clientId, (entry) => ({ ...entry, status: 'failed', errorCode }));
   }

@@ -67,3 +67,8 @@ export function getTokenKey(siteKey: string): string {
 export function getOutboxKey(siteKey: string): string {
   return `parley:${siteKey}:outbox`;
 }
+
+/** The site's user id (never the hash) the stored token was verified as, so a switch of user is noticed. */
+export function getUserKey(siteKey: string): string {
+  return `parley:${siteKey}:user`;
+}

@@ -7,6 +7,7 @@ import { ConnectionLine } from './connection-line.tsx';
 import { CloseIcon } from './icons.tsx';
 import { MessageList } from './message-list.tsx';
 import { QueueLine } from './queue-line.tsx';
+import { SignInNotice } from './sign-in-notice.tsx';
 
 interface ChatPanelProps {
   snapshot: WidgetSnapshot;
@@ -43,6 +44,18 @@ export function ChatPanel(props: ChatPanelProps) {
           <CloseIcon />
         </button>
       </div>
+      {snapshot.identityProblem ? <SignInNotice problem={snapshot.identityProblem} /> : <ChatBody {...props} />}
+    </section>
+  );
+}
+
+/** The chat itself: away notice, messages, place in line, connection state and composer. */
+function ChatBody(props: ChatPanelProps) {
+  const { snapshot, title } = props;
+  const { availability } = snapshot;
+  const isTeamAway = isAway(availability);
+  return (
+    <>
       {isTeamAway && availability && (
         <AwayNotice
           nextOpenAt={availability.nextOpenAt}
@@ -66,6 +79,6 @@ export function ChatPanel(props: ChatPanelProps) {
         onDraftChange={props.onDraftChange}
         onSend={props.onSend}
       />
-    </section>
+    </>
   );
 }
