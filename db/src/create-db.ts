@@ -18,6 +18,11 @@ export interface CreateDbOptions {
   dataDir?: string;
   /** Size of the pg pool. */
   poolSize?: number;
+  /**
+   * An idle pooled connection was closed by the server (a restart, a failover, a dropped database). pg
+   * discards it and the next query opens a new one; without a listener the error would end the process.
+   */
+  onIdleConnectionError?: (error: Error) => void;
 }
 
 const INT8_OID = 20;
@@ -35,6 +40,11 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
       max: options.poolSize ?? 10,
       types: { getTypeParser } as pg.CustomTypesConfig,
     });
+    pool.on(
+      'error',
+      options.onIdleConnectionError ??
+        ((error) => console.warn(`parley db: an idle connection was lost: ${error.message}`)),
+    );
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
