@@ -37,7 +37,9 @@ export const SearchHitSchema = Type.Object({
     status: ConversationStatusSchema,
     inboxId: UuidSchema,
     assigneeId: Type.Union([UuidSchema, Type.Null()]),
+    visitorId: UuidSchema,
     visitorName: Type.Union([Type.String(), Type.Null()]),
+    visitorEmail: Type.Union([Type.String(), Type.Null()]),
   }),
 });
 export type SearchHit = Static<typeof SearchHitSchema>;

@@ -17,14 +17,28 @@ export function isApiError(error: unknown, code?: string): error is ApiError {
   return error instanceof ApiError && (code === undefined || error.code === code);
 }
 
+/** The request was cancelled with its AbortSignal (a newer one replaced it): not a failure to show. */
+export function isAbortError(error: unknown): boolean {
+  return error instanceof DOMException && error.name === 'AbortError';
+}
+
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** Same-origin JSON request; the session cookie rides along. Resolves to undefined for 204. */
-export async function requestJson<T>(method: HttpMethod, path: string, body?: unknown): Promise<T> {
+/**
+ * Same-origin JSON request; the session cookie rides along. Resolves to undefined for 204. With a
+ * `signal`, an aborted request rejects with the browser's own `AbortError` (see `isAbortError`).
+ */
+export async function requestJson<T>(
+  method: HttpMethod,
+  path: string,
+  body?: unknown,
+  options: { signal?: AbortSignal } = {},
+): Promise<T> {
   let response: Response;
   try {
     response = await fetch(path, {
       method,
+      signal: options.signal,
       credentials: 'same-origin',
       headers:
         body === undefined
@@ -32,11 +46,14 @@ export async function requestJson<T>(method: HttpMethod, path: string, body?: un
           : { accept: 'application/json', 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-  } catch {
+  } catch (error) {
+    if (options.signal?.aborted) throw error;
     throw new ApiError(0, 'network/failed', 'Could not reach the server. Check your connection and try again.');
   }
   if (response.status === 204) return undefined as T;
   const payload: unknown = await response.json().catch(() => null);
+  // Cancelled while the body was read: the answer is incomplete and nobody wants it.
+  if (options.signal?.aborted) throw new DOMException('The request was cancelled.', 'AbortError');
   if (!response.ok) throw toApiError(response.status, payload);
   return payload as T;
 }

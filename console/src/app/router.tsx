@@ -5,6 +5,7 @@ import { ConversationPane } from '../inbox/conversation-pane.tsx';
 import { InboxPage } from '../inbox/inbox-page.tsx';
 import { NoConversationSelected } from '../inbox/no-conversation-selected.tsx';
 import { QueuePage } from '../queue/queue-page.tsx';
+import { SearchPage } from '../search/search-page.tsx';
 import { InboxSettingsPage } from '../settings/inbox-settings-page.tsx';
 import { MembersPage } from '../settings/members-page.tsx';
 import { loadInboxSettingsPage, loadMembersPage, loadTeamsPage } from '../settings/settings-loaders.ts';
@@ -50,6 +51,7 @@ export const router = createBrowserRouter([
       },
       { path: '/queue', Component: QueuePage },
       { path: '/queue/:inboxId', Component: QueuePage },
+      { path: '/search', Component: SearchPage },
       { path: '/settings', loader: () => redirect('/settings/inbox'), element: null },
       {
         path: '/settings/inbox',

@@ -6,9 +6,12 @@ import { EmptyState } from '../ui/empty-state.tsx';
 import { Spinner } from '../ui/spinner.tsx';
 import { Composer } from './composer.tsx';
 import { ConversationHeader } from './conversation-header.tsx';
+import { JumpNotice } from './jump-notice.tsx';
+import { parseAtSeq } from './jump-to-seq.ts';
 import { Timeline } from './timeline.tsx';
+import { useJumpToSeq } from './use-jump-to-seq.ts';
 
-/** The selected conversation: header, history by seq, composer. */
+/** The selected conversation: header, history by seq (opened at `?at=<seq>` when given), composer. */
 export function ConversationPane() {
   const { conversationId = '' } = useParams();
   const [searchParams] = useSearchParams();
@@ -18,6 +21,8 @@ export function ConversationPane() {
   const entry = cache.conversations.get(conversationId);
   const problem = details.get(conversationId) ?? null;
   const hasEvents = Boolean(entry?.events);
+  const atSeq = parseAtSeq(searchParams.get('at'));
+  const jump = useJumpToSeq(conversationId, atSeq);
 
   useEffect(() => {
     if (!hasEvents) store.openConversation(conversationId);
@@ -53,6 +58,7 @@ export function ConversationPane() {
   return (
     <article className="conversation" data-testid="conversation-view" data-conversation-id={conversationId}>
       <ConversationHeader summary={entry.summary} />
+      <JumpNotice state={jump.state} onRetry={jump.retry} />
       {entry.events ? (
         <Timeline
           key={conversationId}
@@ -64,6 +70,7 @@ export function ConversationPane() {
           onLoadOlder={() => void store.loadOlder(conversationId)}
           onRetry={(clientId) => store.retry(clientId)}
           onDiscard={(clientId) => store.discard(clientId)}
+          focusSeq={jump.state === 'present' ? atSeq : null}
         />
       ) : problem?.status === 'error' ? (
         <LoadError message={problem.message} onRetry={() => store.openConversation(conversationId)} />

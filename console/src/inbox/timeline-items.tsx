@@ -4,13 +4,14 @@ import type { OutboxItem } from '../realtime/outbox.ts';
 
 // Bodies and names are rendered as React text children only: never as HTML.
 
-export function MessageItem({ message }: { message: Message }) {
+export function MessageItem({ message, isHighlighted = false }: { message: Message; isHighlighted?: boolean }) {
   const isAgent = message.sender.type === 'agent';
   return (
     <li
-      className={`message message--${isAgent ? 'agent' : 'visitor'}`}
+      className={`message message--${isAgent ? 'agent' : 'visitor'}${isHighlighted ? ' message--highlighted' : ''}`}
       data-testid="message"
       data-seq={message.seq}
+      data-highlighted={isHighlighted ? 'true' : undefined}
       data-status="sent"
       data-sender={isAgent ? 'agent' : 'visitor'}
     >
@@ -70,9 +71,21 @@ export function OutgoingItem({ item, onRetry, onDiscard }: OutgoingItemProps) {
   );
 }
 
-export function SystemLine({ text, at, seq }: { text: string; at: string; seq: number }) {
+interface SystemLineProps {
+  text: string;
+  at: string;
+  seq: number;
+  isHighlighted?: boolean;
+}
+
+export function SystemLine({ text, at, seq, isHighlighted = false }: SystemLineProps) {
   return (
-    <li className="system-line" data-testid="system-line" data-seq={seq}>
+    <li
+      className={`system-line${isHighlighted ? ' system-line--highlighted' : ''}`}
+      data-testid="system-line"
+      data-seq={seq}
+      data-highlighted={isHighlighted ? 'true' : undefined}
+    >
       <span className="system-line__text">{text}</span>
       <time className="system-line__time" dateTime={at} title={formatFullTime(at)}>
         {formatClockTime(at)}

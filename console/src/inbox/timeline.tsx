@@ -1,5 +1,5 @@
 import type { ConversationEvent } from '@parley/api/protocol';
-import { useLayoutEffect, useMemo, useRef } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { formatDayLabel, toDayKey } from '../lib/format-day.ts';
 import { useNow } from '../lib/use-now.ts';
 import type { OutboxItem } from '../realtime/outbox.ts';
@@ -16,18 +16,26 @@ interface TimelineProps {
   onLoadOlder(): void;
   onRetry(clientId: string): void;
   onDiscard(clientId: string): void;
+  /** Scroll to this seq once it is shown, focus it and highlight it briefly (opened at a search hit). */
+  focusSeq?: number | null;
 }
+
+/** How long a message opened from search stays highlighted. */
+const HIGHLIGHT_MS = 3000;
 
 /** Distance from the bottom (px) within which new messages keep the view scrolled down. */
 const PIN_THRESHOLD_PX = 96;
 
 export function Timeline(props: TimelineProps) {
   const { conversationId, events, outbox, hasMore, isLoadingOlder, onLoadOlder, onRetry, onDiscard } = props;
+  const focusSeq = props.focusSeq ?? null;
   const now = useNow();
   const items = useMemo(() => buildTimeline(events, outbox, conversationId), [events, outbox, conversationId]);
   const scrollRef = useRef<HTMLDivElement>(null);
   const isPinnedRef = useRef(true);
   const previousRef = useRef<{ firstKey?: string; lastKey?: string; scrollHeight: number } | null>(null);
+  const focusedSeqRef = useRef<number | null>(null);
+  const [highlightSeq, setHighlightSeq] = useState<number | null>(null);
 
   useLayoutEffect(() => {
     const element = scrollRef.current;
@@ -44,6 +52,27 @@ export function Timeline(props: TimelineProps) {
     }
     previousRef.current = { firstKey, lastKey: last?.key, scrollHeight: element.scrollHeight };
   }, [items]);
+
+  // After the pinning above: once the focused seq is rendered, centre it, once per seq.
+  useLayoutEffect(() => {
+    const element = scrollRef.current;
+    if (!element || focusSeq === null || focusedSeqRef.current === focusSeq) return;
+    const row = element.querySelector<HTMLElement>(`[data-seq="${focusSeq}"]`);
+    if (!row) return;
+    focusedSeqRef.current = focusSeq;
+    scrollToCenter(element, row);
+    isPinnedRef.current = false;
+    // Keyboard and screen-reader users land on the message too (a row is not a tab stop otherwise).
+    row.setAttribute('tabindex', '-1');
+    row.focus({ preventScroll: true });
+    setHighlightSeq(focusSeq);
+  }, [items, focusSeq]);
+
+  useEffect(() => {
+    if (highlightSeq === null) return;
+    const timer = setTimeout(() => setHighlightSeq(null), HIGHLIGHT_MS);
+    return () => clearTimeout(timer);
+  }, [highlightSeq]);
 
   function handleScroll() {
     const element = scrollRef.current;
@@ -69,7 +98,13 @@ export function Timeline(props: TimelineProps) {
                 <span>{formatDayLabel(row.at, now)}</span>
               </li>
             ) : (
-              <TimelineRow key={row.key} item={row} onRetry={onRetry} onDiscard={onDiscard} />
+              <TimelineRow
+                key={row.key}
+                item={row}
+                isHighlighted={row.kind !== 'outgoing' && row.seq === highlightSeq}
+                onRetry={onRetry}
+                onDiscard={onDiscard}
+              />
             ),
           )}
         </ol>
@@ -80,19 +115,27 @@ export function Timeline(props: TimelineProps) {
 
 interface TimelineRowProps {
   item: TimelineItem;
+  isHighlighted: boolean;
   onRetry(clientId: string): void;
   onDiscard(clientId: string): void;
 }
 
-function TimelineRow({ item, onRetry, onDiscard }: TimelineRowProps) {
+function TimelineRow({ item, isHighlighted, onRetry, onDiscard }: TimelineRowProps) {
   switch (item.kind) {
     case 'message':
-      return <MessageItem message={item.message} />;
+      return <MessageItem message={item.message} isHighlighted={isHighlighted} />;
     case 'outgoing':
       return <OutgoingItem item={item.item} onRetry={onRetry} onDiscard={onDiscard} />;
     case 'system':
-      return <SystemLine text={item.text} at={item.at} seq={item.seq} />;
+      return <SystemLine text={item.text} at={item.at} seq={item.seq} isHighlighted={isHighlighted} />;
   }
+}
+
+/** Scrolls the timeline so the row sits in the middle of it (or as low as the history allows). */
+function scrollToCenter(container: HTMLElement, row: HTMLElement) {
+  const rowBox = row.getBoundingClientRect();
+  const top = rowBox.top - container.getBoundingClientRect().top + container.scrollTop;
+  container.scrollTop = Math.max(0, top - (container.clientHeight - rowBox.height) / 2);
 }
 
 type Row = TimelineItem | { kind: 'day'; key: string; at: string };

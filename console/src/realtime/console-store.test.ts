@@ -254,6 +254,28 @@ describe('ConsoleStore sync', () => {
     await vi.waitFor(() => expect(store.getSnapshot().details.get(CONVERSATION_ID)?.status).toBe('not_found'));
   });
 
+  it('loads older pages of the size asked for (opening at an old message), and says when one failed', async () => {
+    const newest = makeHistory(150).slice(100);
+    const getConversation = vi.fn(async (_id: string, query?: { beforeSeq?: number; limit?: number }) =>
+      query?.beforeSeq === undefined ? makeDetail(newest) : makeDetail(makeHistory(150).slice(60, 100)),
+    );
+    const { store } = setup({ getConversation });
+    store.openConversation(CONVERSATION_ID);
+    await vi.waitFor(() =>
+      expect(store.getSnapshot().cache.conversations.get(CONVERSATION_ID)?.events).toHaveLength(50),
+    );
+    expect(await store.loadOlder(CONVERSATION_ID, 40)).toBe(true);
+    expect(getConversation).toHaveBeenLastCalledWith(CONVERSATION_ID, { beforeSeq: 101, limit: 40 });
+    const entry = store.getSnapshot().cache.conversations.get(CONVERSATION_ID);
+    expect(entry?.events?.[0]?.data.seq).toBe(61);
+    expect(entry?.hasMore).toBe(true);
+
+    getConversation.mockRejectedValueOnce(new ApiError(0, 'network/failed', 'offline'));
+    expect(await store.loadOlder(CONVERSATION_ID)).toBe(false);
+    expect(getConversation).toHaveBeenLastCalledWith(CONVERSATION_ID, { beforeSeq: 61, limit: 100 });
+    expect(store.getSnapshot().loadingOlder.has(CONVERSATION_ID)).toBe(false);
+  });
+
   it('resumes the conversations it holds', async () => {
     const { store, connection } = setup();
     await openLoaded(store);

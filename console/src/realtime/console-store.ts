@@ -216,16 +216,22 @@ export class ConsoleStore {
     this.#applyCacheUpdate(startReload(cache, id));
   }
 
-  async loadOlder(id: string): Promise<void> {
+  /**
+   * Reads the page of `limit` events before the oldest held one (to open at an older message, search
+   * asks for more than a screenful). Resolves false when the request failed, true otherwise.
+   */
+  async loadOlder(id: string, limit = OLDER_PAGE_SIZE): Promise<boolean> {
     const entry = this.#snapshot.cache.conversations.get(id);
     const firstSeq = entry?.events?.[0]?.data.seq;
-    if (!entry?.hasMore || firstSeq === undefined || this.#snapshot.loadingOlder.has(id)) return;
+    if (!entry?.hasMore || firstSeq === undefined || this.#snapshot.loadingOlder.has(id)) return true;
     this.#setLoadingOlder(id, true);
     try {
-      const detail = await this.#api.getConversation(id, { beforeSeq: firstSeq, limit: OLDER_PAGE_SIZE });
+      const detail = await this.#api.getConversation(id, { beforeSeq: firstSeq, limit });
       this.#setCache(applyOlderPage(this.#snapshot.cache, detail));
+      return true;
     } catch {
       // The button stays; the agent can try again.
+      return false;
     } finally {
       this.#setLoadingOlder(id, false);
     }

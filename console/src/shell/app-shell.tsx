@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { useAppData } from '../app/use-app-data.ts';
 import { ConsoleStoreContext } from '../realtime/console-store-context.tsx';
+import { useSearchShortcut } from '../search/use-search-shortcut.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { Sidebar } from './sidebar.tsx';
 import { useConsoleStoreLifecycle } from './use-console-store-lifecycle.ts';
@@ -13,6 +14,7 @@ export function AppShell() {
   const navigate = useNavigate();
   const goToLogin = useCallback(() => navigate('/login', { replace: true }), [navigate]);
   const store = useConsoleStoreLifecycle(me.user.id, goToLogin);
+  useSearchShortcut();
 
   return (
     <ConsoleStoreContext.Provider value={store}>

@@ -4,6 +4,7 @@ import { logOut } from '../api/endpoints.ts';
 import { useAppData } from '../app/use-app-data.ts';
 import { QueueNavLinks } from '../queue/queue-nav.tsx';
 import { clearStoredOutbox } from '../realtime/create-console-store.ts';
+import { SearchNavField } from '../search/search-nav-field.tsx';
 import { Avatar } from '../ui/avatar.tsx';
 import { ChatIcon, LogOutIcon, LogoMark, SettingsIcon } from '../ui/icons.tsx';
 import { PresenceToggle } from './presence-toggle.tsx';
@@ -36,6 +37,7 @@ export function Sidebar() {
         </div>
       </div>
 
+      <SearchNavField />
       <nav className="sidebar__nav">
         <NavLink to="/conversations" className="sidebar__link" data-testid="nav-conversations">
           <ChatIcon size={18} />

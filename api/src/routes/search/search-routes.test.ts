@@ -11,6 +11,7 @@ let server: TestServer;
 let owner: TestAgent;
 let refundConversation: string;
 let refundSeq: number;
+let refundVisitor: string;
 let shippingConversation: string;
 beforeAll(async () => {
   server = await startTestServer();
@@ -19,6 +20,7 @@ beforeAll(async () => {
   const agentSocket = await server.connectAgent(owner);
   const refund = await openConversation(server, team.inbox.siteKey, { body: 'I would like a refund for order 1042' });
   refundConversation = refund.conversationId;
+  refundVisitor = refund.visitorId;
   refundSeq = refund.socket.events(refundConversation, 'message.created')[0]!.data.seq;
   await waitForAssigned(refund.socket, refundConversation);
   await refund.socket.sendAcked({ body: 'The parcel arrived broken', conversationId: refundConversation });
@@ -41,7 +43,12 @@ test('finds messages by word, best first, with the match highlighted and the seq
   expect(answer.status).toBe(200);
   expect(answer.body.hits).toHaveLength(1);
   const [hit] = answer.body.hits;
-  expect(hit).toMatchObject({ conversationId: refundConversation, seq: refundSeq, sender: { type: 'visitor' } });
+  expect(hit).toMatchObject({
+    conversationId: refundConversation,
+    seq: refundSeq,
+    sender: { type: 'visitor' },
+    conversation: { visitorId: refundVisitor, visitorName: null, visitorEmail: null },
+  });
   expect(hit!.snippet.filter((part) => part.isMatch).map((part) => part.text)).toEqual(['refund']);
   expect(hit!.snippet.map((part) => part.text).join('')).toBe('I would like a refund for order 1042');
 });

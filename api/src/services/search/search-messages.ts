@@ -31,7 +31,9 @@ export async function searchMessages(
       'c.status',
       'c.inbox_id',
       'c.assignee_id',
+      'v.id as visitor_id',
       'v.name as visitor_name',
+      'v.email as visitor_email',
       sql<string>`ts_headline('simple', m.body, ${tsquery}, ${HEADLINE_OPTIONS})`.as('headline'),
     ])
     .where('c.workspace_id', '=', workspaceId)
@@ -59,7 +61,9 @@ export async function searchMessages(
       status: row.status,
       inboxId: row.inbox_id,
       assigneeId: row.assignee_id,
+      visitorId: row.visitor_id,
       visitorName: row.visitor_name,
+      visitorEmail: row.visitor_email,
     },
   }));
   return { hits, hasMore: rows.length > limit };
