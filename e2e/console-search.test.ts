@@ -276,7 +276,8 @@ test('typing waits for a pause, and an old slow answer never replaces a newer on
 
   await box.pressSequentially('chain', { delay: 40 });
   await eventually(() => expect(asked).toContain('chain'));
-  expect(await searchState()).toBe('loading');
+  // The answer is held back 1.5 s; React shows "loading" in its next render.
+  await eventually(async () => expect(await searchState()).toBe('loading'));
   await owner.waitForTimeout(100);
   await saveScreenshot(owner, 'console-search-loading');
   await box.pressSequentially(' snapped', { delay: 20 });

@@ -26,6 +26,8 @@ beforeAll(async () => {
   await refund.socket.sendAcked({ body: 'The parcel arrived broken', conversationId: refundConversation });
   const shipping = await openConversation(server, team.inbox.siteKey, { body: 'When does my parcel ship?' });
   shippingConversation = shipping.conversationId;
+  // Assigned first (routing runs after the ack), so the assignee filter has something to find.
+  await waitForAssigned(shipping.socket, shippingConversation);
   await sendAckedCommand(agentSocket, 'conversation.resolve', { conversationId: shippingConversation });
 
   // Another workspace writes the same words.
