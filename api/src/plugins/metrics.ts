@@ -2,9 +2,12 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { sql } from 'kysely';
 import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { ConnectionObserver } from '../realtime/connection.ts';
 
 export interface Metrics {
   registry: Registry;
+  /** One shared observer per kind of socket, so a connection carries no closures of its own for metrics. */
+  observers: Record<'visitor' | 'agent', ConnectionObserver>;
   connections: Gauge<'kind'>;
   commands: Counter<'kind' | 'type' | 'result'>;
   commandSeconds: Histogram<'kind' | 'type'>;
@@ -26,7 +29,7 @@ declare module 'fastify' {
 export const metricsPlugin = fp(async (app: FastifyInstance) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'parley_' });
-  const metrics: Metrics = {
+  const instruments = {
     registry,
     connections: new Gauge({
       name: 'parley_ws_connections',
@@ -70,6 +73,19 @@ export const metricsPlugin = fp(async (app: FastifyInstance) => {
       this.set(await oldestWaitSeconds(app));
     },
   });
+  const { commands, commandSeconds, errors } = instruments;
+  const observerFor = (kind: 'visitor' | 'agent'): ConnectionObserver => ({
+    commandAnswered(type, seconds, errorCode) {
+      commands.inc({ kind, type, result: errorCode ? 'error' : 'ack' });
+      commandSeconds.observe({ kind, type }, seconds);
+      if (errorCode) errors.inc({ transport: 'ws', code: errorCode });
+    },
+    refused: (code) => errors.inc({ transport: 'ws', code }),
+  });
+  const metrics: Metrics = {
+    ...instruments,
+    observers: { visitor: observerFor('visitor'), agent: observerFor('agent') },
+  };
   app.decorate('metrics', metrics);
 
   app.get('/metrics', { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (request, reply) => {

@@ -1,18 +1,16 @@
-import { createDb, type DbHandle } from '@parley/db';
-import { createScratchDatabase, isRealPostgresSelected } from '@parley/db/testing';
+import { isRealPostgresSelected } from '@parley/db/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Message } from '../protocol/entities.ts';
 import {
+  type ApiPair,
   type ApiProcess,
   connectVisitor,
   findFreePorts,
   findSiteKey,
   openAgentSocket,
-  openedSockets,
   openVisitorSocket,
   signUp,
-  startApi,
-  stopApi,
+  startApiPair,
 } from '../testing/api-process.ts';
 import { dropKeys, freshKeyPrefix, isTestRedisReachable, TEST_REDIS_URL } from '../testing/redis.ts';
 import { type RoundRobinProxy, startRoundRobinProxy } from '../testing/round-robin-proxy.ts';
@@ -26,29 +24,25 @@ import { newClientId, type TestSocket } from '../testing/test-socket.ts';
 
 const canRun = isRealPostgresSelected() && (await isTestRedisReachable());
 const redisKeyPrefix = freshKeyPrefix();
-let scratch: { url: string; drop(): Promise<void> } | undefined;
-let handle: DbHandle | undefined;
+let pair: ApiPair | undefined;
 let proxy: RoundRobinProxy | undefined;
-const processes: ApiProcess[] = [];
 
 beforeAll(async () => {
   if (!canRun) return;
-  scratch = await createScratchDatabase('parley_failover');
-  handle = await createDb({ databaseUrl: scratch.url, poolSize: 2 });
-  const [proxyPort, portA, portB] = await findFreePorts(3);
-  const publicUrl = `http://127.0.0.1:${proxyPort}`;
-  const common = { databaseUrl: scratch.url, redisUrl: TEST_REDIS_URL, redisKeyPrefix, publicUrl };
-  await startApi({ name: 'A', port: portA!, ...common }, processes);
-  await startApi({ name: 'B', port: portB!, ...common }, processes);
-  proxy = await startRoundRobinProxy(proxyPort!, [portA!, portB!]);
+  const [proxyPort] = await findFreePorts(1);
+  pair = await startApiPair({
+    databasePrefix: 'parley_failover',
+    redisUrl: TEST_REDIS_URL,
+    redisKeyPrefix,
+    publicUrl: `http://127.0.0.1:${proxyPort}`,
+  });
+  const portOf = (api: ApiProcess) => Number(new URL(api.url).port);
+  proxy = await startRoundRobinProxy(proxyPort!, [portOf(pair.a), portOf(pair.b)]);
 }, 120_000);
 
 afterAll(async () => {
-  for (const socket of openedSockets) socket.close();
   await proxy?.stop();
-  await Promise.all(processes.map(stopApi));
-  await handle?.close();
-  await scratch?.drop();
+  await pair?.stop();
   if (canRun) await dropKeys(redisKeyPrefix);
 }, 30_000);
 
@@ -59,7 +53,7 @@ function deliveredBodies(socket: TestSocket, conversationId: string): string[] {
 }
 
 test.skipIf(!canRun)('rate limits are shared: login attempts on A and B count against one limit', async () => {
-  const [a, b] = processes as [ApiProcess, ApiProcess];
+  const { a, b } = pair!;
   const statuses: number[] = [];
   for (let attempt = 0; attempt < 12; attempt++) {
     const api = attempt % 2 === 0 ? a : b;
@@ -78,7 +72,7 @@ test.skipIf(!canRun)('rate limits are shared: login attempts on A and B count ag
 test.skipIf(!canRun)(
   'killing the visitor’s process loses and doubles nothing: the visitor resumes on the other one',
   async () => {
-    const [a, b] = processes as [ApiProcess, ApiProcess];
+    const { a, b } = pair!;
     // The console's origin is the proxy's, whichever process answers.
     const viaA = { url: a.url, publicUrl: a.publicUrl };
     const viaB = { url: b.url, publicUrl: b.publicUrl };
@@ -112,7 +106,7 @@ test.skipIf(!canRun)(
 
     const expected = [1, 2, 3, 4, 5, 6, 7].map((n) => `message ${n}`);
     await eventually(() => expect(deliveredBodies(agent, conversationId)).toEqual(expected));
-    const stored = await handle!.db
+    const stored = await pair!.db
       .selectFrom('messages')
       .select(['body', 'seq'])
       .where('conversation_id', '=', conversationId)

@@ -38,14 +38,7 @@ export function openConnection<Frame extends { type: string; id?: string }>(
     followFromFirstSight: options.followFromFirstSight,
     runCommand: options.runCommand,
     onLive: options.onLive,
-    observe: {
-      commandAnswered(type, seconds, errorCode) {
-        metrics.commands.inc({ kind, type, result: errorCode ? 'error' : 'ack' });
-        metrics.commandSeconds.observe({ kind, type }, seconds);
-        if (errorCode) metrics.errors.inc({ transport: 'ws', code: errorCode });
-      },
-      refused: (code) => metrics.errors.inc({ transport: 'ws', code }),
-    },
+    observe: metrics.observers[kind],
     async findLastSeq(conversationId) {
       const row = await app.db
         .selectFrom('conversations')

@@ -1,18 +1,14 @@
-import { createDb, type DbHandle } from '@parley/db';
-import { createScratchDatabase, isRealPostgresSelected } from '@parley/db/testing';
+import { isRealPostgresSelected } from '@parley/db/testing';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Message } from '../protocol/entities.ts';
 import {
-  type ApiProcess,
+  type ApiPair,
   connectVisitor,
-  findFreePorts,
   findSiteKey,
   openAgentSocket,
-  openedSockets,
   openVisitorSocket,
   signUp,
-  startApi,
-  stopApi,
+  startApiPair,
 } from '../testing/api-process.ts';
 import { freshKeyPrefix, isTestRedisReachable, type OwnRedis, startOwnRedis } from '../testing/redis.ts';
 import { eventually } from '../testing/test-server.ts';
@@ -24,27 +20,21 @@ import { delay, type TestSocket } from '../testing/test-socket.ts';
 // resumed sockets replay everything from Postgres. Nothing is lost and nobody had to restart anything.
 
 const canRun = isRealPostgresSelected() && (await isTestRedisReachable());
-let scratch: { url: string; drop(): Promise<void> } | undefined;
-let handle: DbHandle | undefined;
 let redis: OwnRedis | undefined;
-const processes: ApiProcess[] = [];
+let pair: ApiPair | undefined;
 
 beforeAll(async () => {
   if (!canRun) return;
   redis = await startOwnRedis();
-  scratch = await createScratchDatabase('parley_redis_outage');
-  handle = await createDb({ databaseUrl: scratch.url, poolSize: 2 });
-  const [portA, portB] = await findFreePorts(2);
-  const common = { databaseUrl: scratch.url, redisUrl: redis.url, redisKeyPrefix: freshKeyPrefix() };
-  await startApi({ name: 'A', port: portA!, ...common }, processes);
-  await startApi({ name: 'B', port: portB!, ...common }, processes);
+  pair = await startApiPair({
+    databasePrefix: 'parley_redis_outage',
+    redisUrl: redis.url,
+    redisKeyPrefix: freshKeyPrefix(),
+  });
 }, 120_000);
 
 afterAll(async () => {
-  for (const socket of openedSockets) socket.close();
-  await Promise.all(processes.map(stopApi));
-  await handle?.close();
-  await scratch?.drop();
+  await pair?.stop();
   await redis?.stop();
 }, 30_000);
 
@@ -57,7 +47,7 @@ function bodies(socket: TestSocket, conversationId: string): string[] {
 test.skipIf(!canRun)(
   'a Redis outage degrades delivery across processes but loses nothing, and recovers by itself',
   async () => {
-    const [a, b] = processes as [ApiProcess, ApiProcess];
+    const { a, b } = pair!;
     const owner = await signUp(b, 'owner');
     const siteKey = await findSiteKey(b, owner.cookie);
     const agent = await openAgentSocket(b, owner.cookie);
@@ -90,7 +80,7 @@ test.skipIf(!canRun)(
       await delay(100);
       expect(bodies(resumed, conversationId)).toContain('after');
     }, 10_000);
-    const stored = await handle!.db
+    const stored = await pair!.db
       .selectFrom('messages')
       .select('body')
       .where('conversation_id', '=', conversationId)

@@ -1,18 +1,16 @@
-import { createDb, type DbHandle } from '@parley/db';
-import { createScratchDatabase, isRealPostgresSelected } from '@parley/db/testing';
+import type { DbHandle } from '@parley/db';
+import { isRealPostgresSelected } from '@parley/db/testing';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Me } from '../protocol/rest.ts';
 import {
+  type ApiPair,
   type ApiProcess,
   connectVisitor,
-  findFreePorts,
   findSiteKey,
   openAgentSocket,
-  openedSockets,
   signUp,
-  startApi,
-  stopApi,
+  startApiPair,
 } from '../testing/api-process.ts';
 import { moveAgentToWorkspace } from '../testing/move-agent.ts';
 import { dropKeys, freshKeyPrefix, isTestRedisReachable, TEST_REDIS_URL } from '../testing/redis.ts';
@@ -41,9 +39,7 @@ const canRun = isRealPostgresSelected() && (await isTestRedisReachable());
 const redisKeyPrefix = freshKeyPrefix();
 
 describe.skipIf(!canRun)('two api processes against one Postgres and one Redis', () => {
-  let scratch: { url: string; drop(): Promise<void> } | undefined;
-  let handle: DbHandle | undefined;
-  const processes: ApiProcess[] = [];
+  let pair: ApiPair | undefined;
   let a: ApiProcess;
   let b: ApiProcess;
   let agents: Agent[] = [];
@@ -52,19 +48,14 @@ describe.skipIf(!canRun)('two api processes against one Postgres and one Redis',
   const firstWave: string[] = [];
 
   beforeAll(async () => {
-    scratch = await createScratchDatabase('parley_two_procs');
-    handle = await createDb({ databaseUrl: scratch.url, poolSize: 2 });
-    const [portA, portB] = await findFreePorts(2);
-    // A migrates the fresh database before B starts, so the two never race on the migrations.
-    const common = { databaseUrl: scratch.url, redisUrl: TEST_REDIS_URL, redisKeyPrefix };
-    a = await startApi({ name: 'A', port: portA!, ...common }, processes);
-    b = await startApi({ name: 'B', port: portB!, ...common }, processes);
+    pair = await startApiPair({ databasePrefix: 'parley_two_procs', redisUrl: TEST_REDIS_URL, redisKeyPrefix });
+    ({ a, b } = pair);
 
     const owner = await signUp(a, 'owner');
     const second = await signUp(a, 'second');
     const third = await signUp(a, 'third');
     workspaceId = owner.me.workspace.id;
-    for (const agent of [second, third]) await moveAgentToWorkspace(handle.db, agent.me.user.id, workspaceId);
+    for (const agent of [second, third]) await moveAgentToWorkspace(pair.db, agent.me.user.id, workspaceId);
     siteKey = await findSiteKey(a, owner.cookie);
 
     agents = [
@@ -79,15 +70,12 @@ describe.skipIf(!canRun)('two api processes against one Postgres and one Redis',
   }, 120_000);
 
   afterAll(async () => {
-    for (const socket of openedSockets) socket.close();
-    await Promise.all(processes.map(stopApi));
-    await handle?.close();
-    await scratch?.drop();
+    await pair?.stop();
     await dropKeys(redisKeyPrefix);
   }, 30_000);
 
   test('20 visitors writing at once on both processes: each conversation is assigned once, within capacity, evenly across all agents', async () => {
-    const db = handle!.db;
+    const db = pair!.db;
     const visitors = await Promise.all(
       Array.from({ length: 20 }, (_, i) => connectVisitor(i < 10 ? a : b, siteKey).then((v) => ({ ...v, index: i }))),
     );
@@ -124,7 +112,7 @@ describe.skipIf(!canRun)('two api processes against one Postgres and one Redis',
   }, 60_000);
 
   test('both processes working through the same queue at the same moment never assign a conversation twice', async () => {
-    const db = handle!.db;
+    const db = pair!.db;
     // Everyone starts from nothing open, and new conversations wait (manual routing) until both
     // processes are told, at the same moment, that an agent is available.
     await db

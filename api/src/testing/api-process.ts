@@ -1,10 +1,14 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { createDb, type DbHandle } from '@parley/db';
+import { createScratchDatabase } from '@parley/db/testing';
 import { AGENT_WS_PATH, SUBPROTOCOL, TOKEN_SUBPROTOCOL_PREFIX, WIDGET_WS_PATH } from '../protocol/constants.ts';
 import type { InboxList, Me, WidgetSession } from '../protocol/rest.ts';
+import { findFreePorts } from './free-ports.ts';
 import { openSocket, type TestSocket } from './test-socket.ts';
+
+export { findFreePorts };
 
 // Real api processes (node --import tsx api/src/server.ts) for tests of several processes on one
 // Postgres (and one Redis), and the HTTP and socket calls a test makes to them.
@@ -37,25 +41,6 @@ export interface StartApiOptions {
   redisKeyPrefix: string;
   /** Defaults to the process's own address; behind a proxy, the proxy's. */
   publicUrl?: string;
-}
-
-/** Ports below 32768 (the ephemeral range starts there) that nothing listens on now. */
-export async function findFreePorts(count: number): Promise<number[]> {
-  const ports: number[] = [];
-  for (let attempt = 0; attempt < 200 && ports.length < count; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * 12_000);
-    if (!ports.includes(port) && (await isPortFree(port))) ports.push(port);
-  }
-  if (ports.length < count) throw new Error('no free port below 32768');
-  return ports;
-}
-
-function isPortFree(port: number): Promise<boolean> {
-  return new Promise((done) => {
-    const server = createServer();
-    server.once('error', () => done(false));
-    server.listen(port, '127.0.0.1', () => server.close(() => done(true)));
-  });
 }
 
 export async function startApi(options: StartApiOptions, started: ApiProcess[]): Promise<ApiProcess> {
@@ -159,4 +144,46 @@ export async function openVisitorSocket(api: ApiTarget, token: string): Promise<
   });
   openedSockets.push(socket);
   return socket;
+}
+
+export interface ApiPair {
+  a: ApiProcess;
+  b: ApiProcess;
+  /** The shared scratch database, for setup and checks. */
+  db: DbHandle['db'];
+  /** Closes the test's sockets, stops both processes, drops the database. */
+  stop(): Promise<void>;
+}
+
+/**
+ * Two api processes on one fresh Postgres database and one Redis. A migrates the database before B
+ * starts, so the two never race on the migrations.
+ */
+export async function startApiPair(options: {
+  databasePrefix: string;
+  redisUrl: string;
+  redisKeyPrefix: string;
+  /** Both processes' public address, e.g. a proxy in front of them. */
+  publicUrl?: string;
+}): Promise<ApiPair> {
+  const scratch = await createScratchDatabase(options.databasePrefix);
+  const handle = await createDb({ databaseUrl: scratch.url, poolSize: 2 });
+  const processes: ApiProcess[] = [];
+  const stop = async () => {
+    for (const socket of openedSockets.splice(0)) socket.close();
+    await Promise.all(processes.map(stopApi));
+    await handle.close();
+    await scratch.drop();
+  };
+  try {
+    const [portA, portB] = await findFreePorts(2);
+    const { redisUrl, redisKeyPrefix, publicUrl } = options;
+    const common = { databaseUrl: scratch.url, redisUrl, redisKeyPrefix, publicUrl };
+    const a = await startApi({ name: 'A', port: portA!, ...common }, processes);
+    const b = await startApi({ name: 'B', port: portB!, ...common }, processes);
+    return { a, b, db: handle.db, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }

@@ -1,8 +1,7 @@
 import type { Member } from '@parley/api/protocol';
 import { type FormEvent, useId, useState } from 'react';
 import { setInboxMembers } from '../api/settings-endpoints.ts';
-import { Avatar } from '../ui/avatar.tsx';
-import { PresenceBadge, RoleBadge } from './member-badges.tsx';
+import { PersonLabel, PresenceBadge, RoleBadge } from './member-badges.tsx';
 import { sortMembers } from './people.ts';
 import { describeSaveError, SaveFooter, type SaveState } from './save-footer.tsx';
 import { useMembersWithOwnPresence } from './use-own-presence.ts';
@@ -98,14 +97,7 @@ export function InboxMembersCard({ inboxId, members, initialUserIds, currentUser
                   data-testid="inbox-member"
                   data-user-id={member.userId}
                 />
-                <Avatar id={member.userId} name={member.name} size="sm" />
-                <span className="person">
-                  <span className="person__name">
-                    {member.name}
-                    {member.userId === currentUserId ? <span className="person__you">you</span> : null}
-                  </span>
-                  <span className="person__email">{member.email}</span>
-                </span>
+                <PersonLabel member={member} isYou={member.userId === currentUserId} />
                 <RoleBadge role={member.role} />
                 <PresenceBadge member={member} />
               </label>

@@ -3,8 +3,7 @@ import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useLoaderData, useRevalidator } from 'react-router';
 import { updateMemberCapacity } from '../api/settings-endpoints.ts';
 import { useAppData } from '../app/use-app-data.ts';
-import { Avatar } from '../ui/avatar.tsx';
-import { PresenceBadge, RoleBadge } from './member-badges.tsx';
+import { PersonLabel, PresenceBadge, RoleBadge } from './member-badges.tsx';
 import { findSharedDefault, sortMembers } from './people.ts';
 import { canManageRouting, MAX_CAPACITY, MIN_CAPACITY, parseOptionalCapacity } from './routing-settings-form.ts';
 import { describeSaveError, SaveFooter, type SaveState } from './save-footer.tsx';
@@ -186,14 +185,7 @@ function MemberRow({ member, isYou, canEdit, draft, savedCapacity, defaultText, 
     <tr data-testid="member-row" data-user-id={member.userId}>
       <td>
         <span className="member-cell">
-          <Avatar id={member.userId} name={member.name} size="md" />
-          <span className="person">
-            <span className="person__name">
-              {member.name}
-              {isYou ? <span className="person__you">you</span> : null}
-            </span>
-            <span className="person__email">{member.email}</span>
-          </span>
+          <PersonLabel member={member} isYou={isYou} avatarSize="md" />
         </span>
       </td>
       <td>

@@ -9,7 +9,7 @@ import { Field } from '../ui/field.tsx';
 import { LockIcon, PlusIcon, TrashIcon, UsersIcon } from '../ui/icons.tsx';
 import { Spinner } from '../ui/spinner.tsx';
 import { ConfirmDialog } from './confirm-dialog.tsx';
-import { RoleBadge } from './member-badges.tsx';
+import { PersonLabel, RoleBadge } from './member-badges.tsx';
 import { checkTeamName, MAX_TEAM_NAME, sortMembers, sortTeams, summarizeNames } from './people.ts';
 import { canManageRouting } from './routing-settings-form.ts';
 import { describeSaveError } from './save-footer.tsx';
@@ -343,14 +343,7 @@ function TeamEditor({ team, members, teams, currentUserId, onSaved, onCancel }: 
                   data-testid="team-member"
                   data-user-id={member.userId}
                 />
-                <Avatar id={member.userId} name={member.name} size="sm" />
-                <span className="person">
-                  <span className="person__name">
-                    {member.name}
-                    {member.userId === currentUserId ? <span className="person__you">you</span> : null}
-                  </span>
-                  <span className="person__email">{member.email}</span>
-                </span>
+                <PersonLabel member={member} isYou={member.userId === currentUserId} />
                 <RoleBadge role={member.role} />
               </label>
             </li>

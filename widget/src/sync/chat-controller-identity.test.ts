@@ -1,16 +1,21 @@
 // The host page's identify / setAttributes / reset and its events, as the controller handles them.
 import type { VisitorIdentity, WidgetSession } from '@parley/api/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { EmitHostEvent } from '../host/host-api.ts';
-import { type ApiClient, ApiError, type SessionFacts } from './api-client.ts';
+import { ApiError } from './api-client.ts';
 import { ChatController } from './chat-controller.ts';
+import {
+  fakeApi as fakeApiWith,
+  goLive,
+  OUTBOX_KEY,
+  SITE,
+  settle,
+  setupController,
+  TOKEN_KEY,
+} from './controller-test-kit.ts';
 import { FakeSocket } from './fake-socket.ts';
 import { createMemoryStorage, type KeyValueStorage } from './storage.ts';
 import { CONVERSATION_ID, makeCreated, makeMessageCreated, makeSummary } from './test-fixtures.ts';
 
-const SITE = 'site_1';
-const TOKEN_KEY = 'parley:site_1:token';
-const OUTBOX_KEY = 'parley:site_1:outbox';
 const USER_KEY = 'parley:site_1:user';
 const ANN: VisitorIdentity = { userId: 'user-ann', hash: 'a'.repeat(64), email: 'ann@example.com', name: 'Ann' };
 const BOB: VisitorIdentity = { userId: 'user-bob', hash: 'b'.repeat(64) };
@@ -21,52 +26,8 @@ function makeSession(overrides: Partial<WidgetSession> = {}): WidgetSession {
   return { visitorId: ANN_VISITOR, token: 'tok-ann', isVerified: true, conversation: null, events: [], ...overrides };
 }
 
-function fakeApi() {
-  return {
-    getConfig: vi.fn(async () => ({ inboxName: 'Support', appearance: { color: '#112233' } })),
-    createSession: vi.fn(async (_siteKey: string, _token: string | null, _facts: SessionFacts) => makeSession()),
-    getConversation: vi.fn(async () => ({ conversation: makeSummary(), events: [makeCreated()], hasMore: false })),
-    getAvailability: vi.fn(async () => ({
-      isWithinHours: true,
-      isAgentOnline: true,
-      nextOpenAt: null,
-      timezone: null,
-    })),
-    saveContact: vi.fn(async () => {}),
-  } satisfies ApiClient;
-}
-
-function setup(api = fakeApi(), storage: KeyValueStorage = createMemoryStorage()) {
-  let nextId = 0;
-  const events: Array<[string, ...unknown[]]> = [];
-  const logged: string[] = [];
-  const emit: EmitHostEvent = (event, ...args) => {
-    events.push([event, ...args]);
-  };
-  const controller = new ChatController({
-    siteKey: SITE,
-    api,
-    storage,
-    wsUrl: 'ws://api.test/v1/widget/ws',
-    createSocket: (url, protocols) => new FakeSocket(url, protocols),
-    createClientId: () => `clientid${++nextId}`,
-    random: () => 1,
-    logError: (message, error) => logged.push(`${message} ${error instanceof Error ? error.message : ''}`),
-    emit,
-  });
-  return { controller, api, storage, events, logged };
-}
-
-async function settle() {
-  await vi.advanceTimersByTimeAsync(0);
-}
-
-async function goLive(socket = FakeSocket.latest()) {
-  socket.open();
-  socket.ready();
-  await settle();
-  return socket;
-}
+const fakeApi = () => fakeApiWith(() => makeSession());
+const setup = (api = fakeApi(), storage: KeyValueStorage = createMemoryStorage()) => setupController(api, storage);
 
 function bodies(controller: ChatController): string[] {
   return controller

@@ -1,7 +1,8 @@
-import type { ConversationDetail, WidgetAvailability, WidgetSession } from '@parley/api/protocol';
+import type { WidgetSession } from '@parley/api/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { type ApiClient, ApiError, type SessionFacts } from './api-client.ts';
-import { AVAILABILITY_REFRESH_MS, ChatController } from './chat-controller.ts';
+import { ApiError } from './api-client.ts';
+import { AVAILABILITY_REFRESH_MS, type ChatController } from './chat-controller.ts';
+import { fakeApi as fakeApiWith, goLive, OUTBOX_KEY, SITE, setupController, TOKEN_KEY } from './controller-test-kit.ts';
 import { FakeSocket } from './fake-socket.ts';
 import { createMemoryStorage, type KeyValueStorage } from './storage.ts';
 import {
@@ -15,60 +16,14 @@ import {
 } from './test-fixtures.ts';
 import type { TimelineMessage } from './timeline.ts';
 
-const SITE = 'site_1';
-const TOKEN_KEY = 'parley:site_1:token';
-const OUTBOX_KEY = 'parley:site_1:outbox';
 const VISITOR_ID = '66666666-6666-4666-8666-666666666666';
 
 function makeSession(overrides: Partial<WidgetSession> = {}): WidgetSession {
   return { visitorId: VISITOR_ID, token: 'tok-new', isVerified: false, conversation: null, events: [], ...overrides };
 }
 
-function fakeApi(session: () => WidgetSession = () => makeSession()) {
-  return {
-    getConfig: vi.fn(async () => ({ inboxName: 'Support', appearance: { color: '#112233' } })),
-    createSession: vi.fn(async (_siteKey: string, _token: string | null, _facts: SessionFacts) => session()),
-    getConversation: vi.fn(
-      async (_token: string, _id: string): Promise<ConversationDetail> => ({
-        conversation: makeSummary({ lastSeq: 1 }),
-        events: [makeCreated()],
-        hasMore: false,
-      }),
-    ),
-    getAvailability: vi.fn(
-      async (_siteKey: string): Promise<WidgetAvailability> => ({
-        isWithinHours: true,
-        isAgentOnline: true,
-        nextOpenAt: null,
-        timezone: null,
-      }),
-    ),
-    saveContact: vi.fn(async (_token: string, _email: string) => {}),
-  } satisfies ApiClient;
-}
-
-function setup(api = fakeApi(), storage: KeyValueStorage = createMemoryStorage()) {
-  let nextId = 0;
-  const controller = new ChatController({
-    siteKey: SITE,
-    api,
-    storage,
-    wsUrl: 'ws://api.test/v1/widget/ws',
-    createSocket: (url, protocols) => new FakeSocket(url, protocols),
-    createClientId: () => `clientid${++nextId}`,
-    now: () => new Date('2026-01-01T12:00:00.000Z'),
-    random: () => 1,
-    logError: () => {},
-  });
-  return { controller, api, storage };
-}
-
-async function goLive(socket = FakeSocket.latest()) {
-  socket.open();
-  socket.ready();
-  await vi.advanceTimersByTimeAsync(0);
-  return socket;
-}
+const fakeApi = (session: () => WidgetSession = () => makeSession()) => fakeApiWith(session);
+const setup = (api = fakeApi(), storage: KeyValueStorage = createMemoryStorage()) => setupController(api, storage);
 
 function messages(controller: ChatController): TimelineMessage[] {
   return controller.getSnapshot().timeline.filter((item): item is TimelineMessage => item.kind === 'message');
