@@ -11,17 +11,15 @@ import type {
   TeamList,
 } from '../api/src/protocol/index.ts';
 import { launchBrowser } from './support/browser.ts';
+import { acceptOverHttp, inviteOverHttp } from './support/invite-member.ts';
 import { eventually, signUpThroughConsole } from './support/parley-pages.ts';
 import {
   callApi,
   expectAccessible,
-  makeAgentOf,
   saveElementScreenshot,
   saveTallLightAndDark,
   saveTallScreenshot,
-  signUpOverHttp,
   waitForTransitions,
-  withApiStopped,
 } from './support/settings-helpers.ts';
 import { type Stack, startStack } from './support/stack.ts';
 
@@ -38,7 +36,7 @@ let agentContext: BrowserContext;
 let agentId = '';
 const dialogs: string[] = [];
 const OWNER = { email: 'olga@acme.test', name: 'Olga Owner', workspace: 'Acme Bikes' };
-const AGENT = { email: 'arne@acme.test', name: 'Arne Agent', workspace: 'Scratch', password: 'correct horse battery' };
+const AGENT = { email: 'arne@acme.test', name: 'Arne Agent', password: 'correct horse battery' };
 const ZONE = 'Europe/Berlin';
 
 const expectedHours: BusinessHours = {
@@ -107,11 +105,11 @@ test('an owner signs up; the teams page starts empty and says what teams are for
   await expectAccessible(owner, 'the empty teams page');
 });
 
-test('a second member joins the workspace (a fixture: there is no invitation screen yet)', async () => {
-  const agent = await signUpOverHttp(browser, stack.apiUrl, AGENT);
+test('a second member joins the workspace by an invitation accepted over HTTP', async () => {
+  const acceptUrl = await inviteOverHttp(ownerContext, stack.apiUrl, { email: AGENT.email, role: 'agent' });
+  const agent = await acceptOverHttp(browser, stack.apiUrl, acceptUrl, AGENT);
   agentContext = agent.context;
-  agentId = agent.userId;
-  await withApiStopped(stack, (db) => makeAgentOf(db, agentId, ownerMe.workspace.id));
+  agentId = agent.me.user.id;
   await owner.reload();
   await owner.getByTestId('teams-card').waitFor({ timeout: 20_000 });
   const { members } = await call<MemberList>('GET', '/v1/members');

@@ -24,3 +24,15 @@ test('every problem in the environment is reported at once', () => {
   })();
   for (const field of ['/port', '/publicUrl', '/databaseUrl', '/logLevel']) expect(message).toContain(field);
 });
+
+test('invitation email: off without SMTP_URL; the From defaults to the public host', () => {
+  expect(loadConfig({ PUBLIC_URL: 'https://support.example.com' })).toMatchObject({
+    smtpUrl: undefined,
+    smtpFrom: 'Parley <no-reply@support.example.com>',
+  });
+  expect(loadConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', SMTP_FROM: 'Help <help@example.com>' })).toMatchObject({
+    smtpUrl: 'smtp://127.0.0.1:2525',
+    smtpFrom: 'Help <help@example.com>',
+  });
+  expect(() => loadConfig({ SMTP_URL: 'http://mail.example.com' })).toThrow(/smtpUrl/);
+});

@@ -16,6 +16,10 @@ const ConfigSchema = Type.Object({
   redisKeyPrefix: Type.String({ pattern: '^[A-Za-z0-9:_-]{0,64}$' }),
   /** The example host site, added to the first inbox's allowed origins. Empty to turn off. */
   exampleSiteUrl: Type.Optional(Type.String({ pattern: '^https?://[^/\\s]+$' })),
+  /** Invitations are emailed through this server, e.g. smtp://user:pass@mail.example.com:587; unset = links are only shown. */
+  smtpUrl: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  /** The From of those emails. */
+  smtpFrom: Type.String({ minLength: 3 }),
   logLevel: Type.Union(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l))),
   trustProxy: Type.Boolean(),
   widgetDistDir: Type.String(),
@@ -40,6 +44,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'parley:',
     exampleSiteUrl:
       env.EXAMPLE_SITE_URL === '' ? undefined : trimSlash(env.EXAMPLE_SITE_URL ?? 'http://localhost:3001'),
+    smtpUrl: env.SMTP_URL || undefined,
+    smtpFrom: env.SMTP_FROM || `Parley <no-reply@${hostOf(env.PUBLIC_URL ?? 'http://localhost')}>`,
     logLevel: env.LOG_LEVEL ?? 'info',
     trustProxy: env.TRUST_PROXY === 'true',
     widgetDistDir: resolve(env.WIDGET_DIST_DIR ?? resolve(repoRoot, 'widget/dist')),
@@ -48,6 +54,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (checkConfig.Check(candidate)) return candidate;
   const problems = checkConfig.Errors(candidate).map((error) => `  ${error.instancePath || '/'}: ${error.message}`);
   throw new Error(`Invalid configuration:\n${problems.join('\n')}`);
+}
+
+/** The host name of a URL, for a default address; the URL itself is checked elsewhere. */
+function hostOf(url: string): string {
+  return /^https?:\/\/([^/:\s]+)/.exec(url)?.[1] ?? 'localhost';
 }
 
 function trimSlash(url: string): string {

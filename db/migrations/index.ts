@@ -5,6 +5,8 @@ import * as recentAssignments from './2026_12_01_1900_recent_assignments.ts';
 import * as visitorIdentity from './2026_12_01_1910_visitor_identity.ts';
 import * as messageSearch from './2026_12_01_1920_message_search.ts';
 import * as uniqueTeamNames from './2026_12_01_1930_unique_team_names.ts';
+import * as invitations from './2026_12_01_2200_invitations.ts';
+import * as cannedResponsesAndLabels from './2026_12_01_2210_canned_responses_and_labels.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +16,6 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_1910_visitor_identity': visitorIdentity,
   '2026_12_01_1920_message_search': messageSearch,
   '2026_12_01_1930_unique_team_names': uniqueTeamNames,
+  '2026_12_01_2200_invitations': invitations,
+  '2026_12_01_2210_canned_responses_and_labels': cannedResponsesAndLabels,
 };

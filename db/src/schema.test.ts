@@ -9,7 +9,16 @@ type ColumnsOf<Table> = Array<keyof Table & string>;
 const declaredColumns: { [Table in keyof Database]: ColumnsOf<Database[Table]> } = {
   workspaces: ['id', 'name', 'created_at'],
   users: ['id', 'email', 'name', 'password_hash', 'created_at'],
-  memberships: ['workspace_id', 'user_id', 'role', 'last_assigned_at', 'capacity', 'is_away', 'created_at'],
+  memberships: [
+    'workspace_id',
+    'user_id',
+    'role',
+    'last_assigned_at',
+    'capacity',
+    'is_away',
+    'deactivated_at',
+    'created_at',
+  ],
   sessions: ['id', 'user_id', 'expires_at', 'created_at'],
   inboxes: [
     'id',
@@ -83,6 +92,21 @@ const declaredColumns: { [Table in keyof Database]: ColumnsOf<Database[Table]> }
     'decided_at',
   ],
   visitor_tokens: ['token_hash', 'visitor_id', 'created_at'],
+  invitations: [
+    'id',
+    'workspace_id',
+    'email',
+    'role',
+    'token_hash',
+    'invited_by',
+    'created_at',
+    'expires_at',
+    'accepted_at',
+    'revoked_at',
+  ],
+  canned_responses: ['id', 'workspace_id', 'owner_id', 'shortcut', 'title', 'body', 'created_at', 'updated_at'],
+  labels: ['id', 'workspace_id', 'name', 'color', 'created_at'],
+  conversation_labels: ['conversation_id', 'label_id'],
 };
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;

@@ -17,6 +17,10 @@ export interface Database {
   routing_rules: RoutingRulesTable;
   routing_decisions: RoutingDecisionsTable;
   visitor_tokens: VisitorTokensTable;
+  invitations: InvitationsTable;
+  canned_responses: CannedResponsesTable;
+  labels: LabelsTable;
+  conversation_labels: ConversationLabelsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -50,7 +54,24 @@ export interface MembershipsTable {
   /** Most open conversations at once; null means the inbox's default. */
   capacity: number | null;
   is_away: Generated<boolean>;
+  /** Set while the member is deactivated: no sign-in, no sessions, not offered conversations. */
+  deactivated_at: Date | null;
   created_at: CreatedAt;
+}
+
+/** A link that lets someone join a workspace; the token itself is never stored. */
+export interface InvitationsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  email: string;
+  role: Exclude<Role, 'owner'>;
+  /** SHA-256 of the invitation token, hex. */
+  token_hash: string;
+  invited_by: string | null;
+  created_at: CreatedAt;
+  expires_at: Date;
+  accepted_at: Date | null;
+  revoked_at: Date | null;
 }
 
 export interface SessionsTable {
@@ -202,4 +223,32 @@ export interface RoutingDecisionsTable {
   /** Who was considered and how they stood: what an admin reads to see why. */
   candidates: Json<unknown[]>;
   decided_at: CreatedAt;
+}
+
+export type LabelColor = 'grey' | 'red' | 'orange' | 'amber' | 'green' | 'teal' | 'blue' | 'indigo' | 'purple' | 'pink';
+
+export interface CannedResponsesTable {
+  id: Generated<string>;
+  workspace_id: string;
+  /** The agent whose own response it is; null = shared by the whole workspace. */
+  owner_id: string | null;
+  /** Lower case [a-z0-9_-], typed after `/` in the composer. */
+  shortcut: string;
+  title: string;
+  body: string;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface LabelsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  name: string;
+  color: LabelColor;
+  created_at: CreatedAt;
+}
+
+export interface ConversationLabelsTable {
+  conversation_id: string;
+  label_id: string;
 }

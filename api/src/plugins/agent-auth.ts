@@ -2,7 +2,7 @@ import type { Role } from '@parley/db';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import { AppError } from '../app-error.ts';
-import { type ValidSession, validateSessionToken } from '../services/auth/sessions.ts';
+import { createSession, type ValidSession, validateSessionToken } from '../services/auth/sessions.ts';
 import { isConsoleOrigin } from './origins.ts';
 
 export const SESSION_COOKIE = 'parley_session';
@@ -24,6 +24,8 @@ declare module 'fastify' {
     /** preHandler: 403 unless the request comes from the console's own origin (for routes without a session). */
     authenticateAgent(request: FastifyRequest): Promise<AgentPrincipal | null>;
     checkConsoleOrigin(request: FastifyRequest, reply: FastifyReply): Promise<void>;
+    /** Signs the user in: a new session and its HttpOnly cookie on the reply (signup, login, an accepted invitation). */
+    startAgentSession(reply: FastifyReply, userId: string): Promise<void>;
   }
 }
 
@@ -37,6 +39,18 @@ export const agentAuthPlugin = fp(async (app: FastifyInstance) => {
     if (!SAFE_METHODS.has(request.method) && !isConsoleOrigin(request, app.config)) {
       throw new AppError('auth/origin_forbidden', 'This request must come from the console.');
     }
+  });
+
+  const isSecure = app.config.publicUrl.startsWith('https://');
+  app.decorate('startAgentSession', async (reply: FastifyReply, userId: string) => {
+    const { token, expiresAt } = await createSession(app.db, userId);
+    reply.setCookie(SESSION_COOKIE, token, {
+      httpOnly: true,
+      secure: isSecure,
+      sameSite: 'lax',
+      path: '/',
+      expires: expiresAt,
+    });
   });
 
   app.decorate('requireAgent', async (request: FastifyRequest, reply: FastifyReply) => {
@@ -60,6 +74,7 @@ export const agentAuthPlugin = fp(async (app: FastifyInstance) => {
       .selectFrom('memberships')
       .select(['workspace_id', 'role'])
       .where('user_id', '=', session.userId)
+      .where('deactivated_at', 'is', null)
       .orderBy('created_at')
       .executeTakeFirst();
     if (!membership) return null;

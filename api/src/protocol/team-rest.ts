@@ -14,6 +14,8 @@ export const MemberSchema = Type.Object({
   isAway: Type.Boolean(),
   /** A console socket of theirs is open now (on any api process). */
   isOnline: Type.Boolean(),
+  /** Since when the member is deactivated (cannot sign in, gets no conversations); null = active. */
+  deactivatedAt: Type.Union([IsoDateSchema, Type.Null()]),
 });
 export type Member = Static<typeof MemberSchema>;
 export const MemberListSchema = Type.Object({ members: Type.Array(MemberSchema) });

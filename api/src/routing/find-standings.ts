@@ -29,7 +29,8 @@ export async function findStandings(
         .where('c.status', '=', 'open')
         .as('openCount'),
     ])
-    .where('im.inbox_id', '=', conversation.inbox_id);
+    .where('im.inbox_id', '=', conversation.inbox_id)
+    .where('ms.deactivated_at', 'is', null);
   if (conversation.team_id) {
     const teamId = conversation.team_id;
     query = query.where((eb) =>

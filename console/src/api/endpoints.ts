@@ -1,6 +1,6 @@
 import type {
-  ConversationDetail,
-  ConversationList,
+  AgentConversationDetail,
+  AgentConversationList,
   Inbox,
   InboxList,
   InboxUpdateBody,
@@ -8,6 +8,7 @@ import type {
   Me,
   SignupBody,
 } from '@parley/api/protocol';
+import { rememberConversationLabels } from '../inbox/label-store.ts';
 import type { ConversationFilter } from '../realtime/conversation-cache.ts';
 import { requestJson } from './http.ts';
 
@@ -44,17 +45,25 @@ export function updateInbox(id: string, body: InboxUpdateBody): Promise<Inbox> {
   return requestJson('PATCH', `/v1/inboxes/${encodeURIComponent(id)}`, body);
 }
 
-export function listConversations(status: ConversationFilter): Promise<ConversationList> {
-  return requestJson('GET', `/v1/conversations?status=${status}`);
+/** Also remembers each conversation's labels (the cache keeps summaries, labels live beside it). */
+export async function listConversations(status: ConversationFilter): Promise<AgentConversationList> {
+  const list = await requestJson<AgentConversationList>('GET', `/v1/conversations?status=${status}`);
+  rememberConversationLabels(list.conversations);
+  return list;
 }
 
-export function getConversation(
+export async function getConversation(
   id: string,
   query: { beforeSeq?: number; limit?: number } = {},
-): Promise<ConversationDetail> {
+): Promise<AgentConversationDetail> {
   const params = new URLSearchParams();
   if (query.beforeSeq !== undefined) params.set('beforeSeq', String(query.beforeSeq));
   if (query.limit !== undefined) params.set('limit', String(query.limit));
   const search = params.size > 0 ? `?${params}` : '';
-  return requestJson('GET', `/v1/conversations/${encodeURIComponent(id)}${search}`);
+  const detail = await requestJson<AgentConversationDetail>(
+    'GET',
+    `/v1/conversations/${encodeURIComponent(id)}${search}`,
+  );
+  rememberConversationLabels([detail.conversation]);
+  return detail;
 }

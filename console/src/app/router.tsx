@@ -4,9 +4,15 @@ import { SignupPage } from '../auth/signup-page.tsx';
 import { ConversationPane } from '../inbox/conversation-pane.tsx';
 import { InboxPage } from '../inbox/inbox-page.tsx';
 import { NoConversationSelected } from '../inbox/no-conversation-selected.tsx';
+import { loadInvitePage } from '../invite/invite-loader.ts';
+import { InvitePage } from '../invite/invite-page.tsx';
 import { QueuePage } from '../queue/queue-page.tsx';
 import { SearchPage } from '../search/search-page.tsx';
+import { loadCannedSettingsPage } from '../settings/canned-settings-loader.ts';
+import { CannedSettingsPage } from '../settings/canned-settings-page.tsx';
 import { InboxSettingsPage } from '../settings/inbox-settings-page.tsx';
+import { loadLabelSettingsPage } from '../settings/label-settings-loader.ts';
+import { LabelSettingsPage } from '../settings/label-settings-page.tsx';
 import { MembersPage } from '../settings/members-page.tsx';
 import { loadInboxSettingsPage, loadMembersPage, loadTeamsPage } from '../settings/settings-loaders.ts';
 import { TeamsPage } from '../settings/teams-page.tsx';
@@ -28,6 +34,13 @@ export const router = createBrowserRouter([
     path: '/login',
     loader: loadLogin,
     Component: LoginPage,
+    ErrorBoundary: RouteErrorPage,
+    HydrateFallback: FullPageLoader,
+  },
+  {
+    path: '/invite/:token',
+    loader: loadInvitePage,
+    Component: InvitePage,
     ErrorBoundary: RouteErrorPage,
     HydrateFallback: FullPageLoader,
   },
@@ -61,6 +74,18 @@ export const router = createBrowserRouter([
       },
       { path: '/settings/teams', loader: loadTeamsPage, Component: TeamsPage, ErrorBoundary: RouteErrorPage },
       { path: '/settings/members', loader: loadMembersPage, Component: MembersPage, ErrorBoundary: RouteErrorPage },
+      {
+        path: '/settings/canned-responses',
+        loader: loadCannedSettingsPage,
+        Component: CannedSettingsPage,
+        ErrorBoundary: RouteErrorPage,
+      },
+      {
+        path: '/settings/labels',
+        loader: loadLabelSettingsPage,
+        Component: LabelSettingsPage,
+        ErrorBoundary: RouteErrorPage,
+      },
       { path: '*', Component: NotFoundPage },
     ],
   },

@@ -1,6 +1,12 @@
+import type { CannedResponse } from '@parley/api/protocol';
 import { LIMITS } from '@parley/api/protocol/constants';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useConsoleSnapshot } from '../realtime/console-store-context.tsx';
 import { SendIcon } from '../ui/icons.tsx';
+import { moveActiveOption } from './canned-listbox-keys.ts';
+import { CannedPicker } from './canned-picker.tsx';
+import { expandCannedBody, findSlashQuery, insertAtQuery, type SlashQuery } from './canned-query.ts';
+import { useCannedSuggestions } from './canned-suggestions.ts';
 
 /** Unsent text per conversation, kept while the agent switches between conversations. */
 const drafts = new Map<string, string>();
@@ -16,10 +22,28 @@ interface ComposerProps {
   onSend(body: string): void;
 }
 
+/**
+ * The reply box. Typing `/` at the start of a word opens the canned responses that match what follows
+ * (↑/↓ choose, Enter or Tab insert, Escape closes); the chosen one replaces the `/word`. The textarea
+ * keeps the focus and points at the active option (a textarea may not take the combobox role, so it is
+ * a textbox with aria-autocomplete, aria-controls and aria-activedescendant).
+ */
 export function Composer({ conversationId, placeholder, isResolved, onSend }: ComposerProps) {
   const [body, setBody] = useState(() => drafts.get(conversationId) ?? '');
+  const [slash, setSlash] = useState<SlashQuery | null>(null);
+  const [dismissedAt, setDismissedAt] = useState<number | null>(null);
+  const [activeIndex, setActiveIndex] = useState(0);
+  const [attempt, setAttempt] = useState(0);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
   const hintId = useId();
+  const listboxId = `${hintId}-canned`;
+  const optionId = (index: number) => `${listboxId}-${index}`;
+  const { cache } = useConsoleSnapshot();
+  const visitor = cache.conversations.get(conversationId)?.summary.visitor ?? { name: null };
+  const isPickerOpen = slash !== null && slash.start !== dismissedAt;
+  const suggestions = useCannedSuggestions(isPickerOpen ? slash.query : null, attempt);
+  const items = 'items' in suggestions ? suggestions.items : [];
+  const activeItem = isPickerOpen ? items[Math.min(activeIndex, items.length - 1)] : undefined;
   const length = body.length;
   const isTooLong = length > LIMITS.messageMaxLength;
   const canSend = body.trim() !== '' && !isTooLong;
@@ -34,10 +58,33 @@ export function Composer({ conversationId, placeholder, isResolved, onSend }: Co
     else drafts.delete(conversationId);
   }
 
+  /** Reads the `/word` at the caret after every change of text or caret. */
+  function trackSlash(textarea: HTMLTextAreaElement) {
+    const next = findSlashQuery(textarea.value, textarea.selectionStart);
+    setSlash(next);
+    if (next?.query !== slash?.query || next?.start !== slash?.start) setActiveIndex(0);
+    // A new `/` (somewhere else) opens the picker again after Escape closed it.
+    if (next?.start !== dismissedAt) setDismissedAt(null);
+  }
+
+  function insertCanned(response: CannedResponse) {
+    if (!slash) return;
+    const { text, caret } = insertAtQuery(body, slash, expandCannedBody(response.body, visitor));
+    updateBody(text);
+    setSlash(null);
+    requestAnimationFrame(() => {
+      const textarea = textareaRef.current;
+      if (!textarea) return;
+      textarea.focus();
+      textarea.setSelectionRange(caret, caret);
+    });
+  }
+
   function submit() {
     if (!canSend) return;
     onSend(body);
     updateBody('');
+    setSlash(null);
     textareaRef.current?.focus();
   }
 
@@ -46,14 +93,57 @@ export function Composer({ conversationId, placeholder, isResolved, onSend }: Co
     submit();
   }
 
+  function handlePickerKeyDown(event: KeyboardEvent<HTMLTextAreaElement>): boolean {
+    if (event.key === 'Escape') {
+      setDismissedAt(slash?.start ?? null);
+      return true;
+    }
+    const moved = moveActiveOption(event.key, activeIndex, items.length);
+    if (moved !== null && (event.key === 'ArrowDown' || event.key === 'ArrowUp')) {
+      setActiveIndex(moved);
+      return true;
+    }
+    if ((event.key === 'Enter' || event.key === 'Tab') && !event.shiftKey && activeItem) {
+      insertCanned(activeItem);
+      return true;
+    }
+    return false;
+  }
+
   function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
-    if (event.key !== 'Enter' || event.shiftKey || event.nativeEvent.isComposing) return;
+    if (event.nativeEvent.isComposing) return;
+    if (isPickerOpen && handlePickerKeyDown(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
+    if (event.key !== 'Enter' || event.shiftKey) return;
     event.preventDefault();
     submit();
   }
 
+  const announcement = !isPickerOpen
+    ? ''
+    : suggestions.status === 'loaded'
+      ? items.length === 0
+        ? 'No matching canned responses.'
+        : `${items.length} canned ${items.length === 1 ? 'response' : 'responses'}. Up and down to choose, Enter to insert.`
+      : '';
+
   return (
     <form className="composer" onSubmit={handleSubmit}>
+      {isPickerOpen ? (
+        <CannedPicker
+          listboxId={listboxId}
+          query={slash.query}
+          suggestions={suggestions}
+          activeIndex={activeItem ? items.indexOf(activeItem) : -1}
+          optionId={optionId}
+          onPick={insertCanned}
+          onHover={setActiveIndex}
+          onRetry={() => setAttempt((count) => count + 1)}
+        />
+      ) : null}
       <label className="visually-hidden" htmlFor={`${hintId}-input`}>
         Reply
       </label>
@@ -64,16 +154,28 @@ export function Composer({ conversationId, placeholder, isResolved, onSend }: Co
         value={body}
         placeholder={placeholder}
         rows={2}
-        onChange={(event) => updateBody(event.target.value)}
+        onChange={(event) => {
+          updateBody(event.target.value);
+          trackSlash(event.target);
+        }}
+        onSelect={(event) => trackSlash(event.currentTarget)}
+        onBlur={() => setSlash(null)}
         onKeyDown={handleKeyDown}
         aria-describedby={hintId}
         aria-invalid={isTooLong || undefined}
+        aria-autocomplete="list"
+        aria-controls={isPickerOpen && items.length > 0 ? listboxId : undefined}
+        aria-activedescendant={activeItem ? optionId(items.indexOf(activeItem)) : undefined}
         data-testid="composer"
       />
+      <p className="visually-hidden" role="status">
+        {announcement}
+      </p>
       <div className="composer__footer">
         <p className="composer__hint" id={hintId}>
           {isResolved ? <span className="composer__notice">Replying reopens this conversation. </span> : null}
-          <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line
+          <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line · <kbd>/</kbd> for canned
+          responses
         </p>
         {length >= COUNTER_THRESHOLD ? (
           <span className={`composer__counter${isTooLong ? ' composer__counter--over' : ''}`}>

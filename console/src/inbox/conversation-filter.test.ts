@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { EMPTY_CACHE, mergeSummaries } from '../realtime/conversation-cache.ts';
 import { AGENT, ME, makeSummary, OTHER_CONVERSATION_ID } from '../realtime/test-fixtures.ts';
-import { parseFilter, selectView, toFilterSearch, toListFilter } from './conversation-filter.ts';
+import { filterByLabel, parseFilter, selectView, toFilterSearch, toListFilter } from './conversation-filter.ts';
 
 describe('conversation filter', () => {
   it('parses with open as the default', () => {
@@ -29,5 +29,24 @@ describe('conversation filter', () => {
     expect(selectView(cache, 'mine', ME.id).map((summary) => summary.assignee?.id)).toEqual([ME.id]);
     expect(selectView(cache, 'open', ME.id)).toHaveLength(2);
     expect(selectView(cache, 'all', ME.id)).toHaveLength(3);
+  });
+});
+
+describe('label filter', () => {
+  const LABEL = { id: '0190a000-0000-7000-8000-0000000000aa', name: 'Refund', color: 'red' } as const;
+
+  it('keeps the label in the search string beside the status', () => {
+    expect(toFilterSearch('open', LABEL.id)).toBe(`?label=${LABEL.id}`);
+    const params = new URLSearchParams(toFilterSearch('resolved', LABEL.id));
+    expect([params.get('status'), params.get('label')]).toEqual(['resolved', LABEL.id]);
+  });
+
+  it('shows only the conversations known to have the label', () => {
+    const conversations = [makeSummary(), makeSummary({ id: OTHER_CONVERSATION_ID })];
+    const labels = new Map([[OTHER_CONVERSATION_ID, [LABEL]]]);
+    expect(filterByLabel(conversations, LABEL.id, labels).map((summary) => summary.id)).toEqual([
+      OTHER_CONVERSATION_ID,
+    ]);
+    expect(filterByLabel(conversations, null, labels)).toHaveLength(2);
   });
 });

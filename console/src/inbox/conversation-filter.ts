@@ -1,4 +1,4 @@
-import type { ConversationSummary } from '@parley/api/protocol';
+import type { ConversationSummary, Label } from '@parley/api/protocol';
 import { type CacheState, type ConversationFilter, selectConversations } from '../realtime/conversation-cache.ts';
 
 /** What the list shows: a status filter, or "mine" (open conversations assigned to the signed-in agent). */
@@ -16,9 +16,22 @@ export function parseFilter(value: string | null): InboxView {
   return value === 'resolved' || value === 'all' || value === 'mine' ? value : 'open';
 }
 
-/** The search string that keeps a view in links (empty for the default). */
-export function toFilterSearch(view: InboxView): string {
-  return view === 'open' ? '' : `?status=${view}`;
+/** The search string that keeps a view (and a label filter) in links; empty for the default. */
+export function toFilterSearch(view: InboxView, labelId: string | null = null): string {
+  const params = new URLSearchParams();
+  if (view !== 'open') params.set('status', view);
+  if (labelId) params.set('label', labelId);
+  return params.size > 0 ? `?${params}` : '';
+}
+
+/** Only the conversations with the label, as last read from the api; all of them without a label filter. */
+export function filterByLabel(
+  conversations: ConversationSummary[],
+  labelId: string | null,
+  labelsByConversation: ReadonlyMap<string, readonly Label[]>,
+): ConversationSummary[] {
+  if (!labelId) return conversations;
+  return conversations.filter((summary) => labelsByConversation.get(summary.id)?.some((label) => label.id === labelId));
 }
 
 /** The list to load over REST for a view: "mine" is a part of the open list. */

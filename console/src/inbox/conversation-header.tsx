@@ -1,7 +1,8 @@
 import type { ConversationSummary } from '@parley/api/protocol';
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { isApiError } from '../api/http.ts';
+import { getConversationLabels } from '../api/label-endpoints.ts';
 import { useAppData } from '../app/use-app-data.ts';
 import { formatVisitorName, shortId } from '../lib/display-names.ts';
 import { formatFullTime } from '../lib/format-time.ts';
@@ -14,6 +15,10 @@ import { Avatar } from '../ui/avatar.tsx';
 import { ArrowLeftIcon, CheckIcon, HandIcon, RouteIcon } from '../ui/icons.tsx';
 import { Spinner } from '../ui/spinner.tsx';
 import { AssignMenu } from './assign-menu.tsx';
+import { LabelChip } from './label-chip.tsx';
+import { LabelPicker } from './label-picker.tsx';
+import { useRefreshWhileVisible } from './label-refresh.ts';
+import { useConversationLabels } from './label-store.ts';
 
 export function ConversationHeader({ summary }: { summary: ConversationSummary }) {
   const store = useConsoleStore();
@@ -33,6 +38,12 @@ export function ConversationHeader({ summary }: { summary: ConversationSummary }
   const isOpen = status === 'open';
   const canSeeRouting = me.role === 'owner' || me.role === 'admin';
   const queued = isOpen && !assignee ? findQueuePosition(queues, cache, inboxId, id) : null;
+  const labels = useConversationLabels(id);
+
+  // Labels change without a seq: read them on opening, and again whenever this window comes back.
+  const refreshLabels = () => void getConversationLabels(id).catch(() => {});
+  useEffect(refreshLabels, [id]);
+  useRefreshWhileVisible(refreshLabels);
 
   async function handleResolve() {
     setBusy('resolve');
@@ -100,6 +111,16 @@ export function ConversationHeader({ summary }: { summary: ConversationSummary }
             </>
           ) : null}
         </p>
+        <ul className="label-bar" aria-label="Labels" data-testid="conversation-labels">
+          {labels.map((label) => (
+            <li key={label.id}>
+              <LabelChip label={label} />
+            </li>
+          ))}
+          <li>
+            <LabelPicker conversationId={id} labels={labels} canManageLabels={canSeeRouting} onError={setError} />
+          </li>
+        </ul>
       </div>
       <div className="conversation__facts">
         <span

@@ -1,12 +1,21 @@
 import { useEffect, useMemo } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useAppData } from '../app/use-app-data.ts';
 import { useNow } from '../lib/use-now.ts';
 import { useConsoleSnapshot, useConsoleStore } from '../realtime/console-store-context.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { InboxIcon } from '../ui/icons.tsx';
-import { FILTERS, type InboxView, selectView, toFilterSearch, toListFilter } from './conversation-filter.ts';
+import {
+  FILTERS,
+  filterByLabel,
+  type InboxView,
+  selectView,
+  toFilterSearch,
+  toListFilter,
+} from './conversation-filter.ts';
 import { ConversationRow } from './conversation-row.tsx';
+import { LabelFilter } from './label-filter.tsx';
+import { useLabelsByConversation } from './label-store.ts';
 
 interface ConversationListProps {
   filter: InboxView;
@@ -33,10 +42,16 @@ export function ConversationList({ filter, selectedId }: ConversationListProps) 
   const now = useNow();
   const navigate = useNavigate();
   const myUserId = me.user.id;
-  const conversations = useMemo(() => selectView(cache, filter, myUserId), [cache, filter, myUserId]);
+  const [searchParams] = useSearchParams();
+  const labelId = searchParams.get('label');
+  const labelsByConversation = useLabelsByConversation();
+  const conversations = useMemo(
+    () => filterByLabel(selectView(cache, filter, myUserId), labelId, labelsByConversation),
+    [cache, filter, myUserId, labelId, labelsByConversation],
+  );
   const listFilter = toListFilter(filter);
   const loadState = lists[listFilter];
-  const search = toFilterSearch(filter);
+  const search = toFilterSearch(filter, labelId);
 
   useEffect(() => {
     void store.loadList(listFilter);
@@ -68,7 +83,7 @@ export function ConversationList({ filter, selectedId }: ConversationListProps) 
               key={option.value}
               to={{
                 pathname: selectedId ? `/conversations/${selectedId}` : '/conversations',
-                search: toFilterSearch(option.value),
+                search: toFilterSearch(option.value, labelId),
               }}
               className="segmented__option"
               aria-current={option.value === filter ? 'page' : undefined}
@@ -79,6 +94,19 @@ export function ConversationList({ filter, selectedId }: ConversationListProps) 
             </Link>
           ))}
         </nav>
+        <LabelFilter
+          labelId={labelId}
+          listFilter={listFilter}
+          onChange={(next) =>
+            navigate(
+              {
+                pathname: selectedId ? `/conversations/${selectedId}` : '/conversations',
+                search: toFilterSearch(filter, next),
+              },
+              { replace: true },
+            )
+          }
+        />
       </header>
 
       <div className="conversation-list__scroll">
@@ -104,8 +132,11 @@ export function ConversationList({ filter, selectedId }: ConversationListProps) 
             Check your connection and try again.
           </EmptyState>
         ) : (
-          <EmptyState icon={<InboxIcon size={24} />} title={EMPTY_COPY[filter].title}>
-            {EMPTY_COPY[filter].body}
+          <EmptyState
+            icon={<InboxIcon size={24} />}
+            title={labelId ? 'No conversations with this label' : EMPTY_COPY[filter].title}
+          >
+            {labelId ? 'Pick another label, or Any label to see them all.' : EMPTY_COPY[filter].body}
           </EmptyState>
         )}
       </div>

@@ -3,6 +3,11 @@ import { NavLink } from 'react-router';
 import { formatVisitorName } from '../lib/display-names.ts';
 import { formatFullTime, formatRelativeTime } from '../lib/format-time.ts';
 import { Avatar } from '../ui/avatar.tsx';
+import { LabelChip } from './label-chip.tsx';
+import { useConversationLabels } from './label-store.ts';
+
+/** More labels than this show as "+N" (their names in its tooltip). */
+const MAX_ROW_LABELS = 2;
 
 interface ConversationRowProps {
   conversation: ConversationSummary;
@@ -15,6 +20,7 @@ export function ConversationRow({ conversation, search, now }: ConversationRowPr
   const name = formatVisitorName(visitor);
   const isAwaitingReply = status === 'open' && lastMessage?.senderType === 'visitor';
   const time = lastMessage?.createdAt ?? updatedAt;
+  const labels = useConversationLabels(id);
 
   return (
     <NavLink
@@ -56,6 +62,19 @@ export function ConversationRow({ conversation, search, now }: ConversationRowPr
         </span>
         <span className="conversation-row__meta">
           {status === 'resolved' ? <span className="badge badge--success">Resolved</span> : null}
+          {labels.slice(0, MAX_ROW_LABELS).map((label) => (
+            <LabelChip key={label.id} label={label} size="sm" />
+          ))}
+          {labels.length > MAX_ROW_LABELS ? (
+            <span
+              title={labels
+                .slice(MAX_ROW_LABELS)
+                .map((label) => label.name)
+                .join(', ')}
+            >
+              +{labels.length - MAX_ROW_LABELS}
+            </span>
+          ) : null}
           <span className="conversation-row__assignee" data-testid="conversation-row-assignee">
             {assignee ? assignee.name : 'Unassigned'}
           </span>

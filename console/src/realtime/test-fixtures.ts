@@ -112,6 +112,7 @@ export function makeMember(overrides: Partial<Member> = {}): Member {
     capacity: null,
     isAway: false,
     isOnline: true,
+    deactivatedAt: null,
     ...overrides,
   };
 }

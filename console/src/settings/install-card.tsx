@@ -1,7 +1,8 @@
 import type { Inbox } from '@parley/api/protocol';
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { updateInbox } from '../api/endpoints.ts';
 import { isApiError } from '../api/http.ts';
+import { useCopy } from '../lib/use-copy.ts';
 import { CheckIcon, CopyIcon, ExternalLinkIcon } from '../ui/icons.tsx';
 import { normalizeOrigin } from './normalize-origin.ts';
 
@@ -11,27 +12,10 @@ interface InstallCardProps {
   onInboxChanged(inbox: Inbox): void;
 }
 
-type CopyState = 'idle' | 'copied' | 'manual';
-
 export function InstallCard({ inbox, exampleSiteUrl, onInboxChanged }: InstallCardProps) {
-  const [copyState, setCopyState] = useState<CopyState>('idle');
+  const { copyState, copy } = useCopy();
   const codeRef = useRef<HTMLElement>(null);
-
-  useEffect(() => {
-    if (copyState !== 'copied') return;
-    const timer = setTimeout(() => setCopyState('idle'), 2000);
-    return () => clearTimeout(timer);
-  }, [copyState]);
-
-  async function handleCopy() {
-    try {
-      await navigator.clipboard.writeText(inbox.snippet);
-      setCopyState('copied');
-    } catch {
-      selectContents(codeRef.current);
-      setCopyState('manual');
-    }
-  }
+  const handleCopy = () => copy(inbox.snippet, () => selectContents(codeRef.current));
 
   return (
     <section className="card settings-card" aria-labelledby="install-title">

@@ -1,9 +1,13 @@
-import type { Member } from '@parley/api/protocol';
+import type { Invitation, Member, Role } from '@parley/api/protocol';
 import { type FormEvent, useEffect, useId, useState } from 'react';
 import { useLoaderData, useRevalidator } from 'react-router';
 import { updateMemberCapacity } from '../api/settings-endpoints.ts';
 import { useAppData } from '../app/use-app-data.ts';
-import { PersonLabel, PresenceBadge, RoleBadge } from './member-badges.tsx';
+import { PersonLabel, PresenceBadge } from './member-badges.tsx';
+import { ActivationButton, RoleCell, useMemberAccess } from './members-access.tsx';
+import { InvitationsCard } from './members-invitations-card.tsx';
+import { InviteCard } from './members-invite-card.tsx';
+import { canChangeActivation, canManageMembers, rolesOffered } from './members-permissions.ts';
 import { findSharedDefault, sortMembers } from './people.ts';
 import { canManageRouting, MAX_CAPACITY, MIN_CAPACITY, parseOptionalCapacity } from './routing-settings-form.ts';
 import { describeSaveError, SaveFooter, type SaveState } from './save-footer.tsx';
@@ -11,6 +15,7 @@ import type { MembersPageData } from './settings-loaders.ts';
 import { SettingsHeader } from './settings-tabs.tsx';
 import { useMembersWithOwnPresence } from './use-own-presence.ts';
 import './settings.css';
+import './members.css';
 
 /** How often online/away is refreshed while the page is open. */
 const PRESENCE_REFRESH_MS = 20_000;
@@ -19,14 +24,20 @@ export function MembersPage() {
   const data = useLoaderData() as MembersPageData;
   const { me } = useAppData();
   const canEdit = canManageRouting(me.role);
+  const canManage = canManageMembers(me.role);
   const revalidator = useRevalidator();
+  const access = useMemberAccess(data.members, me.user.id);
+  const [invitations, setInvitations] = useState<Invitation[]>(() => data.invitations ?? []);
+  useEffect(() => {
+    if (data.invitations) setInvitations(data.invitations);
+  }, [data.invitations]);
   const [saved, setSaved] = useState(() => readCapacities(data.members));
   const [drafts, setDrafts] = useState(() => toDrafts(readCapacities(data.members)));
   const [rowErrors, setRowErrors] = useState<Record<string, string>>({});
   const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
   const titleId = useId();
   // Presence comes from the latest load; capacities from what this page saved (or first loaded).
-  const members = sortMembers(useMembersWithOwnPresence(data.members, me.user.id));
+  const members = sortMembers(useMembersWithOwnPresence(access.members, me.user.id));
   const defaultCapacity = findSharedDefault(data.inboxes.map((inbox) => inbox.routing.defaultCapacity));
   const defaultText = defaultCapacity === null ? 'Inbox default' : `Default (${defaultCapacity})`;
 
@@ -87,7 +98,10 @@ export function MembersPage() {
     );
   }
 
-  const onlineCount = members.filter((member) => member.isOnline && !member.isAway).length;
+  const activeMembers = members.filter((member) => member.deactivatedAt === null);
+  const activeOwnerIds = activeMembers.filter((member) => member.role === 'owner').map((member) => member.userId);
+  const onlyOwnerId = activeOwnerIds.length === 1 ? activeOwnerIds[0] : undefined;
+  const onlineCount = activeMembers.filter((member) => member.isOnline && !member.isAway).length;
   return (
     <main className="page settings">
       <SettingsHeader
@@ -95,6 +109,22 @@ export function MembersPage() {
         lead="Everyone in this workspace, whether they are available now, and how many conversations each one takes."
       />
       <div className="settings__sections">
+        {canManage ? (
+          <>
+            <InviteCard
+              onInvited={({ invitation }) =>
+                setInvitations((current) => [
+                  invitation,
+                  ...current.filter((item) => item.email.toLowerCase() !== invitation.email.toLowerCase()),
+                ])
+              }
+            />
+            <InvitationsCard
+              invitations={invitations}
+              onRevoked={(revoked) => setInvitations((current) => current.filter((item) => item.id !== revoked.id))}
+            />
+          </>
+        ) : null}
         <form
           className="card settings-card"
           onSubmit={handleSubmit}
@@ -116,7 +146,7 @@ export function MembersPage() {
           <div className="table-scroll">
             <table className="members-table">
               <caption className="visually-hidden">
-                Workspace members: {members.length} in all, {onlineCount} available now
+                Workspace members: {activeMembers.length} active, {onlineCount} available now
               </caption>
               <thead>
                 <tr>
@@ -126,6 +156,11 @@ export function MembersPage() {
                   <th scope="col" className="members-table__capacity">
                     Capacity
                   </th>
+                  {canManage ? (
+                    <th scope="col" className="members-table__actions">
+                      <span className="visually-hidden">Access</span>
+                    </th>
+                  ) : null}
                 </tr>
               </thead>
               <tbody>
@@ -139,6 +174,18 @@ export function MembersPage() {
                     savedCapacity={saved[member.userId] ?? null}
                     defaultText={defaultText}
                     error={rowErrors[member.userId]}
+                    access={
+                      canManage
+                        ? {
+                            roles: rolesOffered(me.role, member, member.userId === onlyOwnerId),
+                            canToggle: canChangeActivation(me.role, me.user.id, member),
+                            isBusy: access.busyId === member.userId,
+                            error: access.errors[member.userId],
+                            onRoleChange: (role) => access.changeRole(member, role),
+                            onToggle: () => access.askToToggle(member),
+                          }
+                        : null
+                    }
                     onChange={(value) => {
                       setDrafts((current) => ({ ...current, [member.userId]: value }));
                       setRowErrors(({ [member.userId]: _, ...rest }) => rest);
@@ -154,7 +201,7 @@ export function MembersPage() {
             state={saveState}
             isDirty={dirtyIds.length > 0}
             canEdit={canEdit}
-            summary={`${members.length} ${members.length === 1 ? 'member' : 'members'}, ${onlineCount} available now`}
+            summary={`${activeMembers.length} ${activeMembers.length === 1 ? 'member' : 'members'}, ${onlineCount} available now`}
             onDiscard={() => {
               setDrafts(toDrafts(saved));
               setRowErrors({});
@@ -164,8 +211,21 @@ export function MembersPage() {
           />
         </form>
       </div>
+      {access.dialog}
+      <p className="visually-hidden" role="status">
+        {access.announcement}
+      </p>
     </main>
   );
+}
+
+interface RowAccess {
+  roles: Role[];
+  canToggle: boolean;
+  isBusy: boolean;
+  error: string | undefined;
+  onRoleChange(role: Role): void;
+  onToggle(): void;
 }
 
 interface MemberRowProps {
@@ -176,23 +236,53 @@ interface MemberRowProps {
   savedCapacity: number | null;
   defaultText: string;
   error: string | undefined;
+  access: RowAccess | null;
   onChange(value: string): void;
 }
 
-function MemberRow({ member, isYou, canEdit, draft, savedCapacity, defaultText, error, onChange }: MemberRowProps) {
+function MemberRow({
+  member,
+  isYou,
+  canEdit,
+  draft,
+  savedCapacity,
+  defaultText,
+  error,
+  access,
+  onChange,
+}: MemberRowProps) {
   const id = useId();
+  const isDeactivated = member.deactivatedAt !== null;
   return (
-    <tr data-testid="member-row" data-user-id={member.userId}>
+    <tr
+      className={isDeactivated ? 'members-table__row--inactive' : undefined}
+      data-testid="member-row"
+      data-user-id={member.userId}
+      data-role={member.role}
+      data-active={String(!isDeactivated)}
+    >
       <td>
         <span className="member-cell">
           <PersonLabel member={member} isYou={isYou} avatarSize="md" />
         </span>
       </td>
       <td>
-        <RoleBadge role={member.role} />
+        <RoleCell
+          member={member}
+          offered={access?.roles ?? []}
+          isBusy={access?.isBusy ?? false}
+          error={access?.error}
+          onChange={(role) => access?.onRoleChange(role)}
+        />
       </td>
       <td>
-        <PresenceBadge member={member} />
+        {isDeactivated ? (
+          <span className="badge badge--neutral" data-testid="member-deactivated">
+            Deactivated
+          </span>
+        ) : (
+          <PresenceBadge member={member} />
+        )}
       </td>
       <td className="members-table__capacity">
         {canEdit ? (
@@ -227,6 +317,11 @@ function MemberRow({ member, isYou, canEdit, draft, savedCapacity, defaultText, 
           </span>
         )}
       </td>
+      {access ? (
+        <td className="members-table__actions">
+          {access.canToggle ? <ActivationButton member={member} onClick={access.onToggle} /> : null}
+        </td>
+      ) : null}
     </tr>
   );
 }

@@ -1,8 +1,9 @@
-import type { Inbox, Member, RoutingRule, Team } from '@parley/api/protocol';
+import type { Inbox, Invitation, Member, RoutingRule, Team } from '@parley/api/protocol';
 import { listInboxes } from '../api/endpoints.ts';
 import { listMembers } from '../api/routing-endpoints.ts';
 import { getInboxMembers, getRoutingRules, listTeams } from '../api/settings-endpoints.ts';
 import { type InboxSettingsData, loadInboxSettings } from '../app/loaders.ts';
+import { listInvitationsIfAllowed } from './members-api.ts';
 
 // Route loaders of the settings screens: every page opens with its data in place (a failure shows the
 // route's error page with "Try again").
@@ -35,9 +36,15 @@ export async function loadTeamsPage(): Promise<TeamsPageData> {
 export interface MembersPageData {
   members: Member[];
   inboxes: Inbox[];
+  /** Open invitations; null for an agent, who may not see them. */
+  invitations: Invitation[] | null;
 }
 
 export async function loadMembersPage(): Promise<MembersPageData> {
-  const [{ members }, { inboxes }] = await Promise.all([listMembers(), listInboxes()]);
-  return { members, inboxes };
+  const [{ members }, { inboxes }, invitations] = await Promise.all([
+    listMembers(),
+    listInboxes(),
+    listInvitationsIfAllowed(),
+  ]);
+  return { members, inboxes, invitations: invitations?.invitations ?? null };
 }

@@ -4,6 +4,8 @@ const TABS = [
   { to: '/settings/inbox', label: 'Inbox', testId: 'settings-tab-inbox' },
   { to: '/settings/teams', label: 'Teams', testId: 'settings-tab-teams' },
   { to: '/settings/members', label: 'Members', testId: 'settings-tab-members' },
+  { to: '/settings/canned-responses', label: 'Canned responses', testId: 'settings-tab-canned-responses' },
+  { to: '/settings/labels', label: 'Labels', testId: 'settings-tab-labels' },
 ] as const;
 
 /** The settings sections, under each settings page's title. */

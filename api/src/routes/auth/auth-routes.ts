@@ -1,11 +1,11 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import { SESSION_COOKIE } from '../../plugins/agent-auth.ts';
 import { CLOSE_CODES } from '../../protocol/constants.ts';
 import { LoginBodySchema, MeSchema, SignupBodySchema } from '../../protocol/rest.ts';
 import { returnAgentConversations } from '../../realtime/after-commit.ts';
 import { checkCredentials } from '../../services/auth/log-in.ts';
-import { createSession, invalidateSession } from '../../services/auth/sessions.ts';
+import { invalidateSession } from '../../services/auth/sessions.ts';
 import { signUp } from '../../services/auth/sign-up.ts';
 import { loadMe } from './load-me.ts';
 
@@ -13,18 +13,6 @@ const authRateLimit = { max: 10, timeWindow: '1 minute' };
 
 export async function authRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const isSecure = app.config.publicUrl.startsWith('https://');
-
-  async function startSession(reply: FastifyReply, userId: string) {
-    const { token, expiresAt } = await createSession(app.db, userId);
-    reply.setCookie(SESSION_COOKIE, token, {
-      httpOnly: true,
-      secure: isSecure,
-      sameSite: 'lax',
-      path: '/',
-      expires: expiresAt,
-    });
-  }
 
   app.post(
     '/v1/auth/signup',
@@ -36,7 +24,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const allowed = app.config.exampleSiteUrl ? [app.config.exampleSiteUrl] : [];
       const { user } = await signUp(app.db, request.body, { defaultAllowedOrigins: allowed });
-      await startSession(reply, user.id);
+      await app.startAgentSession(reply, user.id);
       return reply.status(201).send(await loadMe(app.db, user.id));
     },
   );
@@ -50,7 +38,7 @@ export async function authRoutes(fastify: FastifyInstance) {
     },
     async (request, reply) => {
       const userId = await checkCredentials(app.db, request.body);
-      await startSession(reply, userId);
+      await app.startAgentSession(reply, userId);
       return loadMe(app.db, userId);
     },
   );

@@ -5,15 +5,16 @@ import { checkCanManageRouting } from '../../policies/routing-policy.ts';
 import { presentConversation } from '../../presenters/conversation.ts';
 import { UuidSchema } from '../../protocol/entities.ts';
 import {
-  ConversationDetailSchema,
-  ConversationEventsQuerySchema,
-  ConversationListQuerySchema,
-  ConversationListSchema,
-  RoutingDecisionListSchema,
-} from '../../protocol/rest.ts';
+  AgentConversationDetailSchema,
+  AgentConversationListQuerySchema,
+  AgentConversationListSchema,
+} from '../../protocol/label-rest.ts';
+import { ConversationEventsQuerySchema, RoutingDecisionListSchema } from '../../protocol/rest.ts';
 import { loadRoutingDecisions } from '../../routing/load-routing-decisions.ts';
 import { loadConversationDetail } from '../../services/conversations/load-conversation-detail.ts';
 import { selectConversationRows } from '../../services/conversations/queries.ts';
+import { withLabels } from '../../services/labels/conversation-labels.ts';
+import { checkLabelOfWorkspace } from '../../services/labels/load-labels.ts';
 
 const LIST_LIMIT = 200;
 
@@ -23,15 +24,28 @@ export async function conversationRoutes(fastify: FastifyInstance) {
   app.get(
     '/v1/conversations',
     {
-      schema: { querystring: ConversationListQuerySchema, response: { 200: ConversationListSchema } },
+      schema: { querystring: AgentConversationListQuerySchema, response: { 200: AgentConversationListSchema } },
       preHandler: app.requireAgent,
     },
     async (request) => {
-      const status = request.query.status ?? 'open';
-      let query = selectConversationRows(app.db).where('c.workspace_id', '=', request.agent!.workspaceId);
+      const { workspaceId } = request.agent!;
+      const { status = 'open', label } = request.query;
+      let query = selectConversationRows(app.db).where('c.workspace_id', '=', workspaceId);
       if (status !== 'all') query = query.where('c.status', '=', status);
+      if (label) {
+        await checkLabelOfWorkspace(app.db, workspaceId, label);
+        query = query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('conversation_labels as cl')
+              .select('cl.label_id')
+              .whereRef('cl.conversation_id', '=', 'c.id')
+              .where('cl.label_id', '=', label),
+          ),
+        );
+      }
       const rows = await query.orderBy('c.updated_at', 'desc').limit(LIST_LIMIT).execute();
-      return { conversations: rows.map(presentConversation) };
+      return { conversations: await withLabels(app.db, rows.map(presentConversation)) };
     },
   );
 
@@ -41,12 +55,20 @@ export async function conversationRoutes(fastify: FastifyInstance) {
       schema: {
         params: Type.Object({ id: UuidSchema }),
         querystring: ConversationEventsQuerySchema,
-        response: { 200: ConversationDetailSchema },
+        response: { 200: AgentConversationDetailSchema },
       },
       preHandler: app.requireAgent,
     },
-    async (request) =>
-      loadConversationDetail(app.db, { workspaceId: request.agent!.workspaceId }, request.params.id, request.query),
+    async (request) => {
+      const detail = await loadConversationDetail(
+        app.db,
+        { workspaceId: request.agent!.workspaceId },
+        request.params.id,
+        request.query,
+      );
+      const [conversation] = await withLabels(app.db, [detail.conversation]);
+      return { ...detail, conversation: conversation! };
+    },
   );
 
   app.get(

@@ -12,7 +12,7 @@ export async function loadMembers(
   let query = db
     .selectFrom('memberships as m')
     .innerJoin('users as u', 'u.id', 'm.user_id')
-    .select(['m.user_id', 'u.name', 'u.email', 'm.role', 'm.capacity', 'm.is_away'])
+    .select(['m.user_id', 'u.name', 'u.email', 'm.role', 'm.capacity', 'm.is_away', 'm.deactivated_at'])
     .where('m.workspace_id', '=', workspaceId);
   if (userId !== undefined) query = query.where('m.user_id', '=', userId);
   const rows = await query.orderBy('m.created_at').orderBy('m.user_id').execute();
@@ -25,5 +25,6 @@ export async function loadMembers(
     capacity: row.capacity,
     isAway: row.is_away,
     isOnline: online.has(row.user_id),
+    deactivatedAt: row.deactivated_at?.toISOString() ?? null,
   }));
 }

@@ -1,0 +1,59 @@
+import type { Label } from '@parley/api/protocol';
+import { useEffect, useId, useState } from 'react';
+import { listConversations } from '../api/endpoints.ts';
+import { listLabels } from '../api/label-endpoints.ts';
+import type { ConversationFilter } from '../realtime/conversation-cache.ts';
+import { useRefreshWhileVisible } from './label-refresh.ts';
+import './label-picker.css';
+
+interface LabelFilterProps {
+  labelId: string | null;
+  listFilter: ConversationFilter;
+  onChange(labelId: string | null): void;
+}
+
+/**
+ * "Any label" or one label, beside the status filter. While the list shows, it rereads the labels of its
+ * conversations now and then (another agent's change has no socket frame), which also keeps rows' chips fresh.
+ */
+export function LabelFilter({ labelId, listFilter, onChange }: LabelFilterProps) {
+  const [labels, setLabels] = useState<readonly Label[]>([]);
+  const selectId = useId();
+
+  const loadLabels = () =>
+    void listLabels().then(
+      (list) => setLabels(list.labels),
+      () => {},
+    );
+  useEffect(loadLabels, []);
+  useRefreshWhileVisible(() => {
+    loadLabels();
+    void listConversations(listFilter).catch(() => {});
+  });
+
+  // A label that was deleted (or a link from another workspace) shows as unknown, and can be cleared.
+  const isUnknown = labelId !== null && labels.length > 0 && !labels.some((label) => label.id === labelId);
+  if (labels.length === 0 && !labelId) return null;
+  return (
+    <div className="label-filter">
+      <label className="visually-hidden" htmlFor={selectId}>
+        Filter by label
+      </label>
+      <select
+        id={selectId}
+        className="label-filter__select"
+        value={labelId ?? ''}
+        onChange={(event) => onChange(event.target.value || null)}
+        data-testid="label-filter"
+      >
+        <option value="">Any label</option>
+        {labels.map((label) => (
+          <option key={label.id} value={label.id}>
+            {label.name}
+          </option>
+        ))}
+        {isUnknown ? <option value={labelId}>Deleted label</option> : null}
+      </select>
+    </div>
+  );
+}
