@@ -85,6 +85,7 @@ export class StepRecorder {
   awaitingAck = 0;
   awaitingDelivery = 0;
   agentFrames = 0;
+  summaryFrames = 0;
   /** Agents reply only while the step is sending, so the drain converges. */
   isSending = false;
   lastSettledAt = 0;
@@ -239,13 +240,18 @@ export function onVisitorText(side: Side, visitor: Visitor, text: string): void 
 }
 
 const CREATED_PREFIX = '{"type":"message.created"';
+const CHANGED_PREFIX = '{"type":"conversations.changed"';
 const CONVERSATION_KEY = '"conversationId":"';
 
 /**
- * Every agent socket hears every message of the workspace (Parley's fan-out): frames of conversations this
- * agent does not hold are counted and dropped without parsing, so the generator stays cheap.
+ * Frames of conversations this agent does not hold (the relay's fan-out sends every message to every agent)
+ * are counted and dropped without parsing, and so are Parley's batched summaries, so the generator stays cheap.
  */
 export function onAgentText(side: Side, agent: Agent, text: string): void {
+  if (text.startsWith(CHANGED_PREFIX)) {
+    current.summaryFrames += 1;
+    return;
+  }
   if (text.startsWith(CREATED_PREFIX)) {
     current.agentFrames += 1;
     const start = text.indexOf(CONVERSATION_KEY) + CONVERSATION_KEY.length;

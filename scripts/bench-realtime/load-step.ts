@@ -76,6 +76,7 @@ export async function runLoadStep(side: Side, spec: LoadSpec): Promise<LoadResul
     visitorToAgent: summarize(step.visitorToAgent),
     agentToVisitor: summarize(step.agentToVisitor),
     agentFramesPerMessage: step.sentByVisitors ? step.agentFrames / (step.sentByVisitors + step.sentByAgents) : 0,
+    summaryFramesPerSecond: step.summaryFrames / (elapsedMs / 1000),
     elapsedMs,
     sendWindowMs,
     generatorCpuPercent: ((cpu.user + cpu.system) / 1000 / (performance.now() - startedAt)) * 100,

@@ -89,6 +89,8 @@ export interface LoadResult {
   agentToVisitor: Summary;
   /** message.created frames received by all agent sockets (the fan-out), per visitor message. */
   agentFramesPerMessage: number;
+  /** conversations.changed frames received by all agent sockets together, per second (Parley only). */
+  summaryFramesPerSecond: number;
   /** First send to last ack or delivery (or the end of the drain). */
   elapsedMs: number;
   sendWindowMs: number;

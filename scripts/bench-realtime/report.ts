@@ -78,6 +78,7 @@ export function printSteps(rows: StepRow[]) {
       'sent (v+a)',
       'delivered',
       'agent frames/msg',
+      'summaries/s',
       'server CPU µs/msg',
       'db CPU µs/msg',
       'server CPU',
@@ -100,6 +101,7 @@ export function printSteps(rows: StepRow[]) {
         `${fmtInt(r.sentByVisitors)}+${fmtInt(r.sentByAgents)}`,
         fmtInt(row.delivered),
         r.agentFramesPerMessage.toFixed(1),
+        fmtInt(r.summaryFramesPerSecond),
         fmtInt(cpuPerMsg),
         row.target === 'parley' && row.dbCpuMs > 0 ? fmtInt((row.dbCpuMs * 1000) / row.delivered) : '–',
         `${((row.serverCpuMs / r.elapsedMs) * 100).toFixed(0)}%`,
@@ -178,9 +180,10 @@ How to read it:
   allows 10 frames/s per socket). A step's p99 includes the messages answered during its drain; what was never
   acked or delivered by the end of the drain counts as an error (ack/missing, delivery/missing).
 - relay paired: a bare ws server (one JSON.parse and two JSON.stringify per message, nothing stored) that sends
-  each message to the conversation's visitor and its one agent. relay fan-out: the same, but every agent socket
-  hears every message, as Parley's agents do (each agent socket follows its whole workspace). "agent frames/msg"
-  shows that fan-out.
+  each message to the conversation's visitor and its one agent, as Parley does (an agent socket hears, event by
+  event, only the conversations it holds or opened; the rest arrive as batched conversations.changed summaries,
+  counted in "summaries/s"). relay fan-out: the same, but every agent socket hears every message, as Parley's
+  agents did before that change; "agent frames/msg" shows the fan-out.
 - server CPU µs/msg: utime+stime of the server process during the step ÷ delivered messages. For Postgres, the
   database's backends are counted apart (db CPU); PGlite runs inside the api, so its work is in the api's figure.
 - others (cores): the machine's busy CPU time during the step minus ours (server, database backends, load

@@ -5,6 +5,8 @@ import { createInProcessHub, type Hub } from '../realtime/hub.ts';
 import { createInProcessPresence, type Presence } from '../realtime/presence.ts';
 import { createRedisHub } from '../realtime/redis-hub.ts';
 import { createRedisPresence } from '../realtime/redis-presence.ts';
+import { WorkspaceChanges } from '../realtime/workspace-changes.ts';
+import { loadConversationSummaries } from '../services/conversations/load-summaries.ts';
 
 /** What every socket needs, shared: the hub, presence, and the open connections (to drain on shutdown). */
 export interface Realtime {
@@ -13,6 +15,8 @@ export interface Realtime {
   connections: Set<TrackedConnection>;
   /** Queue passes and queue-state broadcasts, one at a time per inbox (see coalesce.ts). */
   passes: Coalescer;
+  /** Batched summaries of the conversations agent sockets do not follow event by event. */
+  changes: WorkspaceChanges;
   heartbeatMs?: number;
   /** How long an agent may be gone (reload, flaky network) before their conversations go back to the queue. */
   offlineGraceMs: number;
@@ -45,6 +49,8 @@ export interface RealtimeOptions {
   heartbeatMs?: number;
   offlineGraceMs?: number;
   sweepIntervalMs?: number;
+  /** How often agents hear which conversations they do not follow changed. */
+  changesIntervalMs?: number;
 }
 
 export const realtimePlugin = fp(async (app: FastifyInstance, options: RealtimeOptions) => {
@@ -55,6 +61,12 @@ export const realtimePlugin = fp(async (app: FastifyInstance, options: RealtimeO
     presence,
     connections,
     passes: createCoalescer(),
+    changes: new WorkspaceChanges({
+      hub,
+      load: (workspaceId, ids) => loadConversationSummaries(app.db, workspaceId, ids),
+      intervalMs: options.changesIntervalMs ?? 250,
+      onError: (error) => app.log.error({ err: error }, 'conversation summaries failed'),
+    }),
     heartbeatMs: options.heartbeatMs,
     offlineGraceMs: options.offlineGraceMs ?? 30_000,
     sweepIntervalMs: options.sweepIntervalMs ?? 5_000,

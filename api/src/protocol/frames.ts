@@ -105,6 +105,20 @@ export const PresenceSetFrameSchema = Type.Object(
   { additionalProperties: false },
 );
 
+/**
+ * An agent opens a conversation: from now on its socket hears every event of it (as it does for the
+ * conversations assigned to it and those it resumed in hello). The ack's lastSeq is where that starts:
+ * load the history up to it over REST. Other conversations reach agents as `conversations.changed`.
+ */
+export const ConversationFollowFrameSchema = Type.Object(
+  {
+    type: Type.Literal('conversation.follow'),
+    id: FrameIdSchema,
+    data: Type.Object({ conversationId: UuidSchema }, { additionalProperties: false }),
+  },
+  { additionalProperties: false },
+);
+
 export type HelloFrame = Static<typeof HelloFrameSchema>;
 export type MessageSendFrame = Static<typeof MessageSendFrameSchema>;
 export type ConversationResolveFrame = Static<typeof ConversationResolveFrameSchema>;
@@ -124,6 +138,7 @@ export const AgentFrameSchemas = {
   'conversation.hand_back': ConversationHandBackFrameSchema,
   'conversation.assign': ConversationAssignFrameSchema,
   'presence.set': PresenceSetFrameSchema,
+  'conversation.follow': ConversationFollowFrameSchema,
 };
 
 export type VisitorFrame = HelloFrame | MessageSendFrame | PingFrame;
@@ -132,7 +147,8 @@ export type AgentFrame =
   | ConversationResolveFrame
   | Static<typeof ConversationHandBackFrameSchema>
   | Static<typeof ConversationAssignFrameSchema>
-  | Static<typeof PresenceSetFrameSchema>;
+  | Static<typeof PresenceSetFrameSchema>
+  | Static<typeof ConversationFollowFrameSchema>;
 
 /**
  * Not conversation events (no seq): the latest state, sent whenever it changes. A visitor also gets
@@ -162,6 +178,10 @@ export interface ConversationAssignResult {
 export interface PresenceSetResult {
   status: 'online' | 'away';
 }
+export interface ConversationFollowResult {
+  /** The conversation's seq when following began: every later event comes over this socket. */
+  lastSeq: number;
+}
 
 export type ServerFrame =
   /** Sent once after `hello`, after any replay: the client is live from here on. */
@@ -175,6 +195,7 @@ export type ServerFrame =
         | ConversationResolveResult
         | ConversationAssignResult
         | PresenceSetResult
+        | ConversationFollowResult
         | Record<string, never>;
     }
   /** A command or frame was refused; nothing was stored. `id` is the command's, when it had one. */
@@ -183,4 +204,9 @@ export type ServerFrame =
   /** Too much was missed to replay: reload this conversation over REST, then resume from its lastSeq. */
   | { type: 'conversation.resync_required'; data: { conversationId: string; lastSeq: number } }
   | QueueFrame
+  /**
+   * To agents, batched (at most a few times a second): the latest summary of conversations of the workspace
+   * that changed and that this socket does not follow event by event. Keeps lists and counts live.
+   */
+  | { type: 'conversations.changed'; data: { conversations: ConversationSummary[] } }
   | ConversationEvent;

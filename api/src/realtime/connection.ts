@@ -3,9 +3,11 @@ import type { WebSocket } from 'ws';
 import { AppError } from '../app-error.ts';
 import { CLOSE_CODES, LIMITS, PROTOCOL_VERSION } from '../protocol/constants.ts';
 import type { ErrorBody } from '../protocol/errors.ts';
+import type { ConversationEvent } from '../protocol/events.ts';
 import type { HelloFrame, ServerFrame } from '../protocol/frames.ts';
 import { EventDelivery, type LoadEventRange } from './event-delivery.ts';
 import type { ParsedFrame } from './frame-parser.ts';
+import { serializeFrame } from './serialize-frame.ts';
 import { createTokenBucket } from './token-bucket.ts';
 
 /** A client stops being read when its unsent frames pass this: it is closed and resumes. */
@@ -21,6 +23,10 @@ export interface ConnectionOptions<Frame extends { type: string; id?: string }> 
   findLastSeq: (conversationId: string) => Promise<number | undefined>;
   loadRange: LoadEventRange;
   followFromFirstSight: boolean;
+  /** See EventDeliveryOptions.admits. */
+  admits?: (event: ConversationEvent) => boolean;
+  /** Runs after hello and before its replay, e.g. to learn what the client follows. */
+  prepare?: (hello: HelloFrame) => Promise<void>;
   heartbeatMs?: number;
   /** Called once the client is live: after its replay and session.ready. */
   onLive?: () => void;
@@ -63,6 +69,7 @@ export class Connection<Frame extends { type: string; id?: string }> {
         }
       },
       followFromFirstSight: options.followFromFirstSight,
+      admits: options.admits,
       onEarlyOverflow: () =>
         this.close(CLOSE_CODES.slowConsumer, 'too much happened before hello: reconnect and resume'),
     });
@@ -80,7 +87,7 @@ export class Connection<Frame extends { type: string; id?: string }> {
       this.close(CLOSE_CODES.slowConsumer, 'slow consumer: reconnect and resume');
       return;
     }
-    this.#socket.send(JSON.stringify(frame));
+    this.#socket.send(serializeFrame(frame));
   }
 
   close(code: number, reason: string): void {
@@ -143,6 +150,7 @@ export class Connection<Frame extends { type: string; id?: string }> {
   }
 
   async #replayAndGoLive(frame: HelloFrame): Promise<void> {
+    await this.#options.prepare?.(frame);
     for (const { conversationId, lastSeq } of frame.data.resume) {
       const currentSeq = await this.#options.findLastSeq(conversationId);
       if (currentSeq === undefined) {

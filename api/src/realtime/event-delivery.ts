@@ -11,6 +11,11 @@ export interface EventDeliveryOptions {
   followFromFirstSight: boolean;
   /** Too much happened before the client said hello; it should reconnect and resume. */
   onEarlyOverflow: () => void;
+  /**
+   * Whether this socket hears the event's conversation event by event (agents: the ones they hold or
+   * opened). Asked once per event, in order. Without it every event of the topic is delivered.
+   */
+  admits?: (event: ConversationEvent) => boolean;
 }
 
 /**
@@ -22,6 +27,8 @@ export class EventDelivery {
   readonly #sentSeq = new Map<string, number>();
   readonly #options: EventDeliveryOptions;
   #queue: Promise<void> = Promise.resolve();
+  /** Steps queued and not finished: while there are none, an in-order event is sent at once. */
+  #pendingSteps = 0;
   #isLive = false;
   /** Notices that came before the replay finished; they go through the same checks once it has. */
   #early: ConversationEvent[] = [];
@@ -51,7 +58,9 @@ export class EventDelivery {
 
   deliver(event: ConversationEvent): void {
     if (this.#isLive) {
-      this.#enqueueDetached(() => this.#deliverNow(event));
+      if (this.#pendingSteps > 0) this.#enqueueDetached(() => this.#deliverNow(event));
+      else if (this.#admits(event) && !this.#trySendInOrder(event))
+        this.#enqueueDetached(() => this.#catchUp(event.data.conversationId, event.data.seq));
       return;
     }
     this.#early.push(event);
@@ -63,7 +72,9 @@ export class EventDelivery {
 
   /** A frame without seq (the latest state of something): sent in turn once live, dropped before. */
   sendIfLive(frame: ServerFrame): void {
-    if (this.#isLive) this.#enqueueDetached(async () => this.#options.send(frame));
+    if (!this.#isLive) return;
+    if (this.#pendingSteps > 0) this.#enqueueDetached(async () => this.#options.send(frame));
+    else this.#options.send(frame);
   }
 
   /** Resolves when everything queued so far has been sent. */
@@ -71,22 +82,39 @@ export class EventDelivery {
     return this.#enqueue(async () => {});
   }
 
+  /** Runs `step` between deliveries: nothing is sent while it runs, and what arrives meanwhile waits for it. */
+  inTurn<T>(step: () => Promise<T>): Promise<T> {
+    let result: T;
+    return this.#enqueue(async () => {
+      result = await step();
+    }).then(() => result);
+  }
+
+  /** Delivery of this conversation (re)starts after `seq`; call from inTurn. */
+  startAfter(conversationId: string, seq: number): void {
+    this.#sentSeq.set(conversationId, seq);
+  }
+
   async #deliverNow(event: ConversationEvent): Promise<void> {
+    if (!this.#admits(event) || this.#trySendInOrder(event)) return;
+    await this.#catchUp(event.data.conversationId, event.data.seq);
+  }
+
+  #admits(event: ConversationEvent): boolean {
+    return this.#options.admits?.(event) ?? true;
+  }
+
+  /** Sends the event if it is the next one (or a first sight), drops a repeat; false when there is a gap. */
+  #trySendInOrder(event: ConversationEvent): boolean {
     const { conversationId, seq } = event.data;
     const sent = this.#sentSeq.get(conversationId);
-    if (sent === undefined && this.#options.followFromFirstSight) {
+    const isNext = sent === undefined ? this.#options.followFromFirstSight || seq === 1 : seq === sent + 1;
+    if (isNext) {
       this.#sentSeq.set(conversationId, seq);
       this.#options.send(event);
-      return;
+      return true;
     }
-    const last = sent ?? 0;
-    if (seq <= last) return;
-    if (seq === last + 1) {
-      this.#sentSeq.set(conversationId, seq);
-      this.#options.send(event);
-      return;
-    }
-    await this.#catchUp(conversationId, seq);
+    return seq <= (sent ?? 0);
   }
 
   async #catchUp(conversationId: string, toSeq: number): Promise<void> {
@@ -105,7 +133,10 @@ export class EventDelivery {
   }
 
   #enqueue(step: () => Promise<void>): Promise<void> {
-    const next = this.#queue.then(step);
+    this.#pendingSteps++;
+    const next = this.#queue.then(step).finally(() => {
+      this.#pendingSteps--;
+    });
     // A failed step must not stop the ones after it; Connection closes the socket when a read fails.
     this.#queue = next.catch(() => {});
     return next;

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { HelloFrame } from '../protocol/frames.ts';
 import { loadEventRange } from '../services/conversations/load-events.ts';
-import { Connection } from './connection.ts';
+import { Connection, type ConnectionOptions } from './connection.ts';
 import type { ParsedFrame } from './frame-parser.ts';
 
 export interface OpenConnectionOptions<Frame extends { type: string; id?: string }> {
@@ -10,6 +10,8 @@ export interface OpenConnectionOptions<Frame extends { type: string; id?: string
   /** The hub topic whose notices this socket receives. */
   topic: string;
   followFromFirstSight: boolean;
+  admits?: ConnectionOptions<Frame>['admits'];
+  prepare?: ConnectionOptions<Frame>['prepare'];
   /** The session this socket belongs to, so signing out can close it. */
   sessionId?: string;
   userId?: string;
@@ -36,6 +38,8 @@ export function openConnection<Frame extends { type: string; id?: string }>(
     parseFrame: options.parseFrame,
     heartbeatMs: app.realtime.heartbeatMs,
     followFromFirstSight: options.followFromFirstSight,
+    admits: options.admits,
+    prepare: options.prepare,
     runCommand: options.runCommand,
     onLive: options.onLive,
     observe: metrics.observers[kind],

@@ -112,7 +112,12 @@ export async function openConversation(
   return { socket, conversationId, visitorId: session.visitorId };
 }
 
-type AgentCommandType = 'conversation.resolve' | 'conversation.hand_back' | 'conversation.assign' | 'presence.set';
+type AgentCommandType =
+  | 'conversation.resolve'
+  | 'conversation.hand_back'
+  | 'conversation.assign'
+  | 'presence.set'
+  | 'conversation.follow';
 
 /** Sends an agent command and waits for its ack or error. */
 export async function sendCommand(

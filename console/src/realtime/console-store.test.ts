@@ -45,6 +45,9 @@ class FakeConnection implements ConnectionPort {
   send(frame: AgentFrame): boolean {
     if (!this.isLive) return false;
     this.sent.push(frame);
+    // The server acks a follow with the seq it starts after.
+    if (frame.type === 'conversation.follow')
+      queueMicrotask(() => this.receive({ type: 'ack', id: frame.id, data: { lastSeq: 0 } }));
     return true;
   }
   setStatus(status: ConnectionStatus): void {
@@ -52,6 +55,8 @@ class FakeConnection implements ConnectionPort {
     this.handlers.onStatusChange(status);
   }
   becomeReady(): void {
+    // As the real connection does when it says hello.
+    this.handlers.getResume();
     this.setStatus('live');
     this.handlers.onReady();
   }
@@ -280,6 +285,36 @@ describe('ConsoleStore sync', () => {
     const { store, connection } = setup();
     await openLoaded(store);
     expect(connection.handlers.getResume()).toEqual([{ conversationId: CONVERSATION_ID, lastSeq: 3 }]);
+  });
+
+  it('follows a conversation over the socket before reading it, so no event falls between', async () => {
+    const { store, api, connection } = setup();
+    store.start();
+    connection.becomeReady();
+    store.openConversation(CONVERSATION_ID);
+    expect(connection.sentOfType('conversation.follow').map((frame) => frame.data)).toEqual([
+      { conversationId: CONVERSATION_ID },
+    ]);
+    expect(api.getConversation).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(api.getConversation).toHaveBeenCalledWith(CONVERSATION_ID));
+  });
+
+  it('keeps lists live from conversations.changed, and leaves followed conversations to their events', async () => {
+    const { store, connection } = setup();
+    store.start();
+    connection.becomeReady();
+    await openLoaded(store);
+    const changed = (summaries: ReturnType<typeof makeSummary>[]): ServerFrame => ({
+      type: 'conversations.changed',
+      data: { conversations: summaries },
+    });
+    const other = makeSummary({ id: OTHER_CONVERSATION_ID, lastSeq: 4, updatedAt: atSecond(9) });
+    connection.receive(changed([other, makeSummary({ lastSeq: 9, updatedAt: atSecond(9) })]));
+    const { cache } = store.getSnapshot();
+    expect(cache.conversations.get(OTHER_CONVERSATION_ID)?.summary).toEqual(other);
+    // Followed: its events (seq 4…9) are on their way over the socket and will bring the summary along.
+    expect(cache.conversations.get(CONVERSATION_ID)?.summary.lastSeq).toBe(3);
+    expect(cache.reloading.has(CONVERSATION_ID)).toBe(false);
   });
 });
 

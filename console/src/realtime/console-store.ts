@@ -16,6 +16,7 @@ import { ApiError, isApiError } from '../api/http.ts';
 import type { ConnectionHandlers, ConnectionStatus } from './agent-connection.ts';
 import {
   abortReload,
+  applyChangedSummaries,
   applyDetail,
   applyEvent,
   applyOlderPage,
@@ -110,7 +111,14 @@ type PendingCommand =
 /** Agent commands other than sends: answered by an ack with a result, or an error. */
 type CommandFrame = Extract<
   AgentFrame,
-  { type: 'conversation.resolve' | 'conversation.assign' | 'conversation.hand_back' | 'presence.set' }
+  {
+    type:
+      | 'conversation.resolve'
+      | 'conversation.assign'
+      | 'conversation.hand_back'
+      | 'presence.set'
+      | 'conversation.follow';
+  }
 >;
 
 /** Per inbox: a queue read in flight, and whether a newer `queue.summary` makes its answer stale. */
@@ -137,6 +145,11 @@ export class ConsoleStore {
   readonly #queueLoads = new Map<string, QueueLoad>();
   /** Queued conversations whose summaries were already asked for (asked once, not on every reload). */
   readonly #requestedSummaries = new Set<string>();
+  /**
+   * Conversations this session's socket hears event by event (resumed in hello, or followed since);
+   * the server sends the others as batched summaries.
+   */
+  #followed = new Set<string>();
   #inboxesLoad: Promise<void> | null = null;
   #membersLoad: Promise<void> | null = null;
   #snapshot: ConsoleSnapshot;
@@ -162,7 +175,11 @@ export class ConsoleStore {
       team: EMPTY_TEAM,
     };
     this.#connection = options.createConnection({
-      getResume: () => selectResume(this.#snapshot.cache),
+      getResume: () => {
+        const resume = selectResume(this.#snapshot.cache);
+        this.#followed = new Set(resume.map((entry) => entry.conversationId));
+        return resume;
+      },
       onFrame: (frame) => this.#handleFrame(frame),
       onReady: () => this.#handleReady(),
       onStatusChange: (status) => this.#handleStatus(status),
@@ -426,6 +443,8 @@ export class ConsoleStore {
 
   #handleReady(): void {
     for (const item of this.#outbox.pendingItems) this.#transmit(item);
+    // Reads in flight may have missed what happened while offline: follow them, then read again.
+    for (const id of this.#snapshot.cache.reloading.keys()) if (!this.#followed.has(id)) void this.#reload(id);
     void this.loadList(this.#activeFilter);
     // Queue summaries are sent only when a queue changes, and presence may have changed while away.
     void this.loadQueues();
@@ -450,6 +469,11 @@ export class ConsoleStore {
         return;
       case 'error':
         this.#handleError(frame.id, frame.data.code, frame.data.message);
+        return;
+      case 'conversations.changed':
+        this.#applyCacheUpdate(
+          applyChangedSummaries(this.#snapshot.cache, frame.data.conversations, (id) => this.#followed.has(id)),
+        );
         return;
       case 'conversation.resync_required':
         this.#applyCacheUpdate(startReload(this.#snapshot.cache, frame.data.conversationId));
@@ -516,7 +540,20 @@ export class ConsoleStore {
     for (const id of update.reload) void this.#reload(id);
   }
 
+  /** Asks the socket for every event of the conversation from now on; offline, the next hello resumes it. */
+  async #follow(id: string): Promise<void> {
+    if (this.#followed.has(id)) return;
+    try {
+      await this.#command({ type: 'conversation.follow', id: this.#nextFrameId(), data: { conversationId: id } });
+      this.#followed.add(id);
+    } catch {
+      // Offline or not found: the read below says which, and shows it.
+    }
+  }
+
+  /** Follows the conversation first, so nothing between the read and the live events is missed. */
   async #reload(id: string): Promise<void> {
+    await this.#follow(id);
     try {
       const detail = await this.#api.getConversation(id);
       this.#applyCacheUpdate(applyDetail(this.#snapshot.cache, detail));

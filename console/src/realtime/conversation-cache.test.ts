@@ -1,6 +1,7 @@
 import type { ConversationEvent } from '@parley/api/protocol';
 import { describe, expect, it } from 'vitest';
 import {
+  applyChangedSummaries,
   applyDetail,
   applyEvent,
   applyOlderPage,
@@ -162,6 +163,34 @@ describe('mergeSummaries', () => {
     const merged = mergeSummaries(listed, [makeSummary({ lastSeq: 5, status: 'resolved' })]);
     expect(merged.reload).toEqual([]);
     expect(merged.state.conversations.get(CONVERSATION_ID)?.summary.status).toBe('resolved');
+  });
+});
+
+describe('applyChangedSummaries', () => {
+  const held = applyDetail(EMPTY_CACHE, makeDetail(makeHistory(3))).state;
+  const newer = makeSummary({ lastSeq: 6, updatedAt: atSecond(9) });
+
+  it('adds unknown conversations and replaces summaries that are behind, never ones that are ahead', () => {
+    const other = makeSummary({ id: OTHER_CONVERSATION_ID, lastSeq: 4 });
+    const added = applyChangedSummaries(EMPTY_CACHE, [other], () => false);
+    expect(added.state.conversations.get(OTHER_CONVERSATION_ID)).toEqual({
+      summary: other,
+      events: null,
+      hasMore: false,
+    });
+    const older = applyChangedSummaries(added.state, [{ ...other, lastSeq: 2 }], () => false);
+    expect(older.state).toBe(added.state);
+  });
+
+  it('leaves a held conversation the socket follows to its events', () => {
+    const update = applyChangedSummaries(held, [newer], () => true);
+    expect(update).toEqual({ state: held, reload: [] });
+  });
+
+  it('reloads a held conversation the socket does not follow', () => {
+    const update = applyChangedSummaries(held, [newer], () => false);
+    expect(update.reload).toEqual([CONVERSATION_ID]);
+    expect(update.state.reloading.has(CONVERSATION_ID)).toBe(true);
   });
 });
 

@@ -134,6 +134,31 @@ export function mergeSummaries(state: CacheState, summaries: readonly Conversati
   return { state: next, reload };
 }
 
+/**
+ * Takes the batched summaries of `conversations.changed`. A conversation whose events are held is left to
+ * its events when the socket follows it, and reloaded (which follows it) when it does not.
+ */
+export function applyChangedSummaries(
+  state: CacheState,
+  summaries: readonly ConversationSummary[],
+  isFollowed: (conversationId: string) => boolean,
+): CacheUpdate {
+  let next = state;
+  const reload: string[] = [];
+  for (const summary of summaries) {
+    const entry = next.conversations.get(summary.id);
+    if (next.reloading.has(summary.id) || (entry && entry.summary.lastSeq >= summary.lastSeq)) continue;
+    if (!entry?.events) {
+      next = withEntry(next, summary.id, { summary, events: null, hasMore: false });
+    } else if (!isFollowed(summary.id)) {
+      const update = startReload(next, summary.id);
+      next = update.state;
+      reload.push(...update.reload);
+    }
+  }
+  return { state: next, reload };
+}
+
 /** What to put in `hello.resume`: every conversation whose events are held, most recent first. */
 export function selectResume(state: CacheState): ResumeEntry[] {
   return [...state.conversations.values()]

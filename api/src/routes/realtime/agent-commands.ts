@@ -13,7 +13,8 @@ import {
   routeWaitingConversations,
 } from '../../realtime/after-commit.ts';
 
-type AgentCommand = Exclude<AgentFrame, HelloFrame | { type: 'ping' }>;
+/** conversation.follow concerns the socket itself and is answered in agent-socket.ts. */
+type AgentCommand = Exclude<AgentFrame, HelloFrame | { type: 'ping' } | { type: 'conversation.follow' }>;
 
 /** What each command of an agent's socket does; the returned value is the ack's data. */
 export async function runAgentCommand(

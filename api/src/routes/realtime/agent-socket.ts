@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../app-error.ts';
+import { AppError, notFound } from '../../app-error.ts';
 import type { AgentPrincipal } from '../../plugins/agent-auth.ts';
 import { isConsoleOrigin } from '../../plugins/origins.ts';
 import { AGENT_WS_PATH } from '../../protocol/constants.ts';
-import { type AgentFrame, AgentFrameSchemas } from '../../protocol/frames.ts';
+import { type AgentFrame, AgentFrameSchemas, type ConversationFollowResult } from '../../protocol/frames.ts';
 import { routeWaitingConversations } from '../../realtime/after-commit.ts';
+import { AgentFollows } from '../../realtime/agent-follows.ts';
+import type { Connection } from '../../realtime/connection.ts';
 import { createFrameParser } from '../../realtime/frame-parser.ts';
 import { topics } from '../../realtime/hub.ts';
 import { openConnection } from '../../realtime/open-connection.ts';
@@ -44,22 +46,57 @@ export async function agentSocketRoute(app: FastifyInstance) {
         request.log.warn({ err: error }, 'presence unavailable');
       }
     };
-    openConnection<AgentFrame>(app, request, socket, {
+    // A conversation newly assigned to the agent is heard from its start (read from the database).
+    const follows = new AgentFollows(agent.userId, (conversationId) =>
+      connection.delivery.startAfter(conversationId, 0),
+    );
+    /** From now on this socket hears every event of the conversation; returns the seq it starts after. */
+    const follow = (conversationId: string): Promise<ConversationFollowResult> =>
+      connection.delivery.inTurn(async () => {
+        const row = await app.db
+          .selectFrom('conversations')
+          .select('last_seq')
+          .where('id', '=', conversationId)
+          .where('workspace_id', '=', agent.workspaceId)
+          .executeTakeFirst();
+        if (!row) throw notFound('conversation');
+        if (!follows.isFollowed(conversationId)) connection.delivery.startAfter(conversationId, row.last_seq);
+        follows.open(conversationId);
+        return { lastSeq: row.last_seq };
+      });
+    const connection: Connection<AgentFrame> = openConnection<AgentFrame>(app, request, socket, {
       parseFrame: parseAgentFrame,
       topic: topics.workspace(agent.workspaceId),
       followFromFirstSight: true,
+      admits: (event) => follows.admits(event),
+      async prepare(hello) {
+        const assigned = await app.db
+          .selectFrom('conversations')
+          .select('id')
+          .where('workspace_id', '=', agent.workspaceId)
+          .where('assignee_id', '=', agent.userId)
+          .where('status', '=', 'open')
+          .execute();
+        follows.setAssigned(assigned.map((row) => row.id));
+        for (const { conversationId } of hello.data.resume) follows.open(conversationId);
+      },
       sessionId: agent.sessionId,
       userId: agent.userId,
       scopeConversation: { column: 'workspace_id', value: agent.workspaceId },
-      runCommand: (frame) => runAgentCommand(app, request.log, agent, frame),
+      runCommand: (frame) =>
+        frame.type === 'conversation.follow'
+          ? follow(frame.data.conversationId)
+          : runAgentCommand(app, request.log, agent, frame),
       // Online only once live, so what routing gives this agent arrives after its replay, not lost before it.
       onLive() {
         isOnline = true;
         void comeOnline();
       },
       onClose() {
+        stopHearingChanges();
         if (isOnline) void goOffline();
       },
     });
+    const stopHearingChanges = app.realtime.changes.attach(agent.workspaceId, connection.delivery);
   });
 }
