@@ -7,6 +7,7 @@ import type { Database } from '@parley/db';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
+import { VisitorAppendBatcher } from './commands/visitor-append-batch.ts';
 import type { Config } from './config.ts';
 import { agentAuthPlugin } from './plugins/agent-auth.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
@@ -40,6 +41,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     db: Kysely<Database>;
+    /** Visitors' sends into open conversations, written many to a statement. */
+    visitorAppends: VisitorAppendBatcher;
   }
 }
 
@@ -60,6 +63,7 @@ export async function buildApp({ config, db, realtime = {}, logger = true }: App
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.decorate('config', config);
   app.decorate('db', db);
+  app.decorate('visitorAppends', new VisitorAppendBatcher(db));
 
   await app.register(metricsPlugin);
   await app.register(errorHandlerPlugin);

@@ -7,6 +7,7 @@ import { assignConversation } from '../routing/assign-conversation.ts';
 import { isUniqueViolation } from '../services/auth/sign-up.ts';
 import { appendEvent } from '../services/conversations/append.ts';
 import { runTransaction } from '../services/run-transaction.ts';
+import { tryAppendAgentMessage } from './agent-append.ts';
 import { checkMessageBody } from './check-body.ts';
 import { findSentMessage, insertMessage } from './insert-message.ts';
 import type { SendOutcome } from './send-visitor-message.ts';
@@ -17,7 +18,8 @@ export interface AgentActor {
 }
 
 /**
- * Stores an agent's reply. Replying reopens a resolved conversation and takes an unassigned one,
+ * Stores an agent's reply, in one statement when the conversation is open and assigned
+ * (agent-append.ts), else in the transaction below. Replying reopens a resolved conversation and takes an unassigned one,
  * as agents of other help desks expect.
  */
 export async function sendAgentMessage(
@@ -26,6 +28,21 @@ export async function sendAgentMessage(
   input: { clientId: string; conversationId: string; body: string },
 ): Promise<SendOutcome> {
   const body = checkMessageBody(input.body);
+  const appended = await tryAppendAgentMessage(db, {
+    ...input,
+    body,
+    workspaceId: agent.workspaceId,
+    userId: agent.userId,
+  });
+  if (appended) {
+    const scope = { workspaceId: agent.workspaceId, visitorId: appended.visitor_id };
+    return {
+      message: presentMessage(appended),
+      scope,
+      events: [messageCreatedEvent(appended)],
+      isNewConversation: false,
+    };
+  }
   try {
     return await runTransaction(db, async (trx) => {
       const conversation = await trx

@@ -2,7 +2,7 @@ import type { Database } from '@parley/db';
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { AppError, notFound } from '../app-error.ts';
 import { presentConversation } from '../presenters/conversation.ts';
-import { messageCreatedEvent, presentMessage } from '../presenters/message.ts';
+import { type MessageRow, messageCreatedEvent, presentMessage } from '../presenters/message.ts';
 import type { Message } from '../protocol/entities.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
 import { chooseTeam } from '../routing/choose-team.ts';
@@ -11,6 +11,7 @@ import { findConversationRow } from '../services/conversations/queries.ts';
 import { runTransaction } from '../services/run-transaction.ts';
 import { checkMessageBody } from './check-body.ts';
 import { findSentMessage, insertMessage } from './insert-message.ts';
+import type { VisitorAppend } from './visitor-append-batch.ts';
 
 export interface VisitorPrincipal {
   visitorId: string;
@@ -35,6 +36,8 @@ export interface VisitorSendInput {
 
 /**
  * Stores a visitor's message in the given conversation, or in their open one, or in a new one.
+ * The common case, a send into the open conversation, is written with others in one statement when
+ * `appendToOpenConversation` is given (VisitorAppendBatcher); the rest is this transaction.
  * The visitor's row lock serializes their sends, so a repeated client id finds the first message
  * and two concurrent first messages cannot open two conversations.
  */
@@ -42,13 +45,23 @@ export async function sendVisitorMessage(
   db: Kysely<Database>,
   visitor: VisitorPrincipal,
   input: VisitorSendInput,
+  appendToOpenConversation?: (append: VisitorAppend) => Promise<MessageRow | undefined>,
 ): Promise<SendOutcome> {
   const body = checkMessageBody(input.body);
+  const scope = { workspaceId: visitor.workspaceId, visitorId: visitor.visitorId };
+  const appended = await appendToOpenConversation?.({ ...visitor, ...input, body });
+  if (appended) {
+    return {
+      message: presentMessage(appended),
+      scope,
+      events: [messageCreatedEvent(appended)],
+      isNewConversation: false,
+    };
+  }
   return runTransaction(db, async (trx) => {
     // NO KEY: the lock must not block foreign-key checks (FOR KEY SHARE) of transactions holding the conversation.
     await trx.selectFrom('visitors').select('id').where('id', '=', visitor.visitorId).forNoKeyUpdate().execute();
     const repeated = await findSentMessage(trx, visitor.visitorId, input.clientId);
-    const scope = { workspaceId: visitor.workspaceId, visitorId: visitor.visitorId };
     if (repeated) return { message: presentMessage(repeated), scope, events: [], isNewConversation: false };
 
     const events: ConversationEvent[] = [];
@@ -64,7 +77,6 @@ export async function sendVisitorMessage(
       clientId: input.clientId,
       body,
     });
-    await trx.updateTable('visitors').set({ last_seen_at: new Date() }).where('id', '=', visitor.visitorId).execute();
     const created = messageCreatedEvent(row);
     events.push(created);
     return { message: presentMessage(row), scope, events, isNewConversation: events.length > 1 };

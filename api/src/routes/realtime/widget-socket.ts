@@ -31,16 +31,26 @@ export async function widgetSocketRoute(app: FastifyInstance) {
     const visitor = visitors.get(request)!;
     const connection = openConnection<VisitorFrame>(app, request, socket, {
       // A waiting visitor hears their place at once, not only when the queue next moves.
-      onLive: () =>
+      onLive() {
         void sendQueuePositions(app, visitor.visitorId, (frame) => connection.send(frame)).catch((error) =>
           request.log.error({ err: error }, 'queue position failed'),
-        ),
+        );
+        // "Last seen" is when the widget last connected; sends do not touch the visitor row, to stay one statement.
+        void app.db
+          .updateTable('visitors')
+          .set({ last_seen_at: new Date() })
+          .where('id', '=', visitor.visitorId)
+          .execute()
+          .catch((error) => request.log.warn({ err: error }, 'last seen not updated'));
+      },
       parseFrame: parseVisitorFrame,
       topic: topics.visitor(visitor.visitorId),
       followFromFirstSight: false,
       scopeConversation: { column: 'visitor_id', value: visitor.visitorId },
       async runCommand(frame) {
-        const outcome = await sendVisitorMessage(app.db, visitor, frame.data);
+        const outcome = await sendVisitorMessage(app.db, visitor, frame.data, (append) =>
+          app.visitorAppends.append(append),
+        );
         announce(app, request.log, outcome.scope, outcome.events, {
           routeConversationId: outcome.isNewConversation ? outcome.message.conversationId : undefined,
         });
