@@ -7,6 +7,7 @@ import type { ConversationEvent } from '../protocol/events.ts';
 import type { HelloFrame, ServerFrame } from '../protocol/frames.ts';
 import { EventDelivery, type LoadEventRange } from './event-delivery.ts';
 import type { ParsedFrame } from './frame-parser.ts';
+import { joinHeartbeat } from './heartbeat-clock.ts';
 import { serializeFrame } from './serialize-frame.ts';
 import { createTokenBucket } from './token-bucket.ts';
 
@@ -53,7 +54,7 @@ export class Connection<Frame extends { type: string; id?: string }> {
   #hasSaidHello = false;
   #isClosing = false;
   #lastHeardAt = Date.now();
-  #heartbeat: NodeJS.Timeout;
+  readonly #leaveHeartbeat: () => void;
 
   constructor(options: ConnectionOptions<Frame>) {
     this.#options = options;
@@ -78,7 +79,7 @@ export class Connection<Frame extends { type: string; id?: string }> {
     this.#socket.on('close', () => this.#onClosed());
     this.#socket.on('error', (error) => options.log.debug({ err: error }, 'socket error'));
     const heartbeatMs = options.heartbeatMs ?? LIMITS.heartbeatMs;
-    this.#heartbeat = setInterval(() => this.#checkHeartbeat(heartbeatMs), heartbeatMs);
+    this.#leaveHeartbeat = joinHeartbeat(heartbeatMs, { beat: () => this.#checkHeartbeat(heartbeatMs) });
   }
 
   send(frame: ServerFrame): void {
@@ -205,7 +206,7 @@ export class Connection<Frame extends { type: string; id?: string }> {
   }
 
   #onClosed(): void {
-    clearInterval(this.#heartbeat);
+    this.#leaveHeartbeat();
     this.#options.onClose();
   }
 }

@@ -1,4 +1,4 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
 import type { HelloFrame } from '../protocol/frames.ts';
 import { loadEventRange } from '../services/conversations/load-events.ts';
@@ -25,7 +25,8 @@ export interface OpenConnectionOptions<Frame extends { type: string; id?: string
 /** Wires a new socket to the hub and the registry of open connections; undoes it all on close. */
 export function openConnection<Frame extends { type: string; id?: string }>(
   app: FastifyInstance,
-  request: FastifyRequest,
+  /** Not the upgrade request's own logger: holding it would keep the whole request alive with the socket. */
+  log: FastifyBaseLogger,
   socket: WebSocket,
   options: OpenConnectionOptions<Frame>,
 ): Connection<Frame> {
@@ -34,7 +35,7 @@ export function openConnection<Frame extends { type: string; id?: string }>(
   const { metrics } = app;
   const connection: Connection<Frame> & { sessionId?: string; userId?: string } = new Connection<Frame>({
     socket,
-    log: request.log,
+    log,
     parseFrame: options.parseFrame,
     heartbeatMs: app.realtime.heartbeatMs,
     followFromFirstSight: options.followFromFirstSight,

@@ -10,6 +10,7 @@ import type { Connection } from '../../realtime/connection.ts';
 import { createFrameParser } from '../../realtime/frame-parser.ts';
 import { topics } from '../../realtime/hub.ts';
 import { openConnection } from '../../realtime/open-connection.ts';
+import { releaseUpgradeRequest } from '../../realtime/release-upgrade.ts';
 import { runAgentCommand, scheduleOfflineCheck } from './agent-commands.ts';
 
 const parseAgentFrame = createFrameParser<AgentFrame>(AgentFrameSchemas);
@@ -27,6 +28,7 @@ export async function agentSocketRoute(app: FastifyInstance) {
 
   app.get(AGENT_WS_PATH, { websocket: true, preValidation: authenticate }, (socket, request) => {
     const agent = agents.get(request)!;
+    releaseUpgradeRequest(socket, request);
     let isOnline = false;
     // Presence may live in Redis; while it is unreachable the agent keeps working, unrouted, and the
     // presence heartbeat publishes them once it is back.
@@ -64,7 +66,7 @@ export async function agentSocketRoute(app: FastifyInstance) {
         follows.open(conversationId);
         return { lastSeq: row.last_seq };
       });
-    const connection: Connection<AgentFrame> = openConnection<AgentFrame>(app, request, socket, {
+    const connection: Connection<AgentFrame> = openConnection<AgentFrame>(app, request.log, socket, {
       parseFrame: parseAgentFrame,
       topic: topics.workspace(agent.workspaceId),
       followFromFirstSight: true,

@@ -9,6 +9,7 @@ import { createFrameParser } from '../../realtime/frame-parser.ts';
 import { topics } from '../../realtime/hub.ts';
 import { openConnection } from '../../realtime/open-connection.ts';
 import { sendQueuePositions } from '../../realtime/queue-positions.ts';
+import { releaseUpgradeRequest } from '../../realtime/release-upgrade.ts';
 import { checkIdentityRequirement, findVisitorByToken } from '../../services/visitors/visitor-access.ts';
 import { tokenFromSubprotocols } from './subprotocols.ts';
 
@@ -28,12 +29,16 @@ export async function widgetSocketRoute(app: FastifyInstance) {
   }
 
   app.get(WIDGET_WS_PATH, { websocket: true, preValidation: authenticateVisitor }, (socket, request) => {
-    const visitor = visitors.get(request)!;
-    const connection = openConnection<VisitorFrame>(app, request, socket, {
+    releaseUpgradeRequest(socket, request);
+    // Thousands of idle visitor sockets: each keeps only what it needs, not the upgrade request.
+    const { visitorId, workspaceId, inboxId } = visitors.get(request)!;
+    const visitor: VisitorPrincipal = { visitorId, workspaceId, inboxId };
+    const log = app.log;
+    const connection = openConnection<VisitorFrame>(app, log, socket, {
       // A waiting visitor hears their place at once, not only when the queue next moves.
       onLive() {
         void sendQueuePositions(app, visitor.visitorId, (frame) => connection.send(frame)).catch((error) =>
-          request.log.error({ err: error }, 'queue position failed'),
+          log.error({ err: error, visitorId: visitor.visitorId }, 'queue position failed'),
         );
         // "Last seen" is when the widget last connected; sends do not touch the visitor row, to stay one statement.
         void app.db
@@ -41,7 +46,7 @@ export async function widgetSocketRoute(app: FastifyInstance) {
           .set({ last_seen_at: new Date() })
           .where('id', '=', visitor.visitorId)
           .execute()
-          .catch((error) => request.log.warn({ err: error }, 'last seen not updated'));
+          .catch((error) => log.warn({ err: error, visitorId: visitor.visitorId }, 'last seen not updated'));
       },
       parseFrame: parseVisitorFrame,
       topic: topics.visitor(visitor.visitorId),
@@ -51,7 +56,7 @@ export async function widgetSocketRoute(app: FastifyInstance) {
         const outcome = await sendVisitorMessage(app.db, visitor, frame.data, (append) =>
           app.visitorAppends.append(append),
         );
-        announce(app, request.log, outcome.scope, outcome.events, {
+        announce(app, log, outcome.scope, outcome.events, {
           routeConversationId: outcome.isNewConversation ? outcome.message.conversationId : undefined,
         });
         return { message: outcome.message };
