@@ -17,6 +17,12 @@ export interface ParleyInitOptions {
   siteKey: string;
   /** A BCP 47 language tag such as 'en' or 'de-CH'; dates and times follow it. */
   locale?: string;
+  /**
+   * Load the chat (about 18 KB gzip) when the browser is idle after the page loaded, so the first
+   * open is instant. Without it (the default) a page view downloads only widget.js and the chat loads
+   * when the visitor first opens it (or at once, when they have a conversation going).
+   */
+  prefetch?: boolean;
 }
 
 /**

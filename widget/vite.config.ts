@@ -1,64 +1,93 @@
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import preact from '@preact/preset-vite';
-import { defineConfig, type Plugin } from 'vite';
+import { build, defineConfig, type InlineConfig, type Plugin, type Rolldown } from 'vite';
 
-/**
- * Minifies the CSS inside `css` tagged templates of src/element/styles.ts (Lit keeps template
- * text as written). Only collapses whitespace and comments; our CSS has no whitespace-sensitive
- * strings.
- */
-function minifyWidgetCss(): Plugin {
+// Builds the two files a host page may load, into dist/:
+//   widget.js               the loader (src/main.ts), a classic IIFE for <script async>, on every page view
+//   widget-chat.<hash>.js   the chat (src/chat/mount-chat.ts), an ES module widget.js imports when needed
+// The chat is built first (a nested build) so the loader can be given its hashed name. Styles are .css
+// files imported with ?inline: minified strings the element adopts into its shadow root, no CSS file.
+// Each file also gets .gz and .br copies, which the api serves to browsers that accept them.
+
+const root = new URL('.', import.meta.url).pathname;
+const CHAT_FILE_MODULE = 'virtual:parley-chat-file';
+
+/** What both builds share: Preact, evergreen browsers, minified, no public dir or source maps. */
+function sharedConfig(): InlineConfig {
   return {
-    name: 'parley:minify-widget-css',
-    transform(code, id) {
-      if (!id.endsWith('/src/element/styles.ts')) return null;
-      return code.replace(/css`([^`]*)`/g, (_match, text: string) => {
-        const minified = text
-          .replace(/\/\*[\s\S]*?\*\//g, '')
-          .replace(/\s+/g, ' ')
-          .replace(/\s*([{};,>])\s*/g, '$1')
-          .replace(/:\s+/g, ':')
-          .replace(/;}/g, '}')
-          .trim();
-        return `css\`${minified}\``;
-      });
+    root,
+    configFile: false,
+    plugins: [preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })],
+    // Library mode leaves process.env.NODE_ENV for a consumer bundler; a script tag has none.
+    define: { 'process.env.NODE_ENV': JSON.stringify('production') },
+    build: {
+      // ES2022 keeps class private fields native instead of WeakMap helpers.
+      target: 'es2022',
+      outDir: 'dist',
+      copyPublicDir: false,
+      minify: true,
+      sourcemap: false,
     },
   };
 }
 
-// Builds src/main.ts into one self-contained IIFE, dist/widget.js, that host pages load
-// with a plain <script async>. Styles live in the shadow root (Lit `css`), so no CSS file.
+/** Builds the chat chunk in memory; the loader build writes it, and knows its name. */
+function chatChunk(): Plugin {
+  let chunk = { fileName: '', code: '' };
+  return {
+    name: 'parley:chat-chunk',
+    async buildStart() {
+      const shared = sharedConfig();
+      const result = await build({
+        ...shared,
+        logLevel: 'warn',
+        build: {
+          ...shared.build,
+          write: false,
+          lib: { entry: 'src/chat/mount-chat.ts', formats: ['es'], fileName: () => 'widget-chat.[hash].js' },
+          // Library mode leaves an ES build's whitespace for a consumer bundler; a browser loads this one as is.
+          rolldownOptions: { output: { minify: true } },
+        },
+      });
+      // One output per format: here one, ES.
+      const files = ((Array.isArray(result) ? result[0] : result) as Rolldown.RolldownOutput).output;
+      const [entry] = files;
+      if (files.length !== 1 || entry.type !== 'chunk') throw new Error('the chat build should make exactly one file');
+      chunk = { fileName: entry.fileName, code: entry.code };
+    },
+    resolveId: (id) => (id === CHAT_FILE_MODULE ? `\0${CHAT_FILE_MODULE}` : null),
+    load: (id) =>
+      id === `\0${CHAT_FILE_MODULE}` ? `export const CHAT_FILE = ${JSON.stringify(chunk.fileName)};` : null,
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: chunk.fileName, source: chunk.code });
+    },
+  };
+}
+
+/** widget.js.gz and widget.js.br beside widget.js (and the same for the chat). */
+function precompress(): Plugin {
+  return {
+    name: 'parley:precompress',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (!file.fileName.endsWith('.js')) continue;
+        const source = Buffer.from(file.type === 'chunk' ? file.code : file.source);
+        this.emitFile({ type: 'asset', fileName: `${file.fileName}.gz`, source: gzipSync(source, { level: 9 }) });
+        const brotli = brotliCompressSync(source, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } });
+        this.emitFile({ type: 'asset', fileName: `${file.fileName}.br`, source: brotli });
+      }
+    },
+  };
+}
+
+const shared = sharedConfig();
 export default defineConfig({
-  root: new URL('.', import.meta.url).pathname,
-  plugins: [minifyWidgetCss(), preact({ devToolsEnabled: false, prefreshEnabled: false, reactAliasesEnabled: false })],
-  define: {
-    // Library mode leaves process.env.NODE_ENV for a consumer bundler; a script tag has none.
-    'process.env.NODE_ENV': JSON.stringify('production'),
-  },
+  ...shared,
+  plugins: [...(shared.plugins ?? []), chatChunk(), precompress()],
   build: {
-    // Evergreen browsers; ES2022 keeps class private fields native instead of WeakMap helpers.
-    target: 'es2022',
-    outDir: 'dist',
+    ...shared.build,
     emptyOutDir: true,
-    copyPublicDir: false,
-    cssCodeSplit: false,
-    minify: true,
-    sourcemap: false,
-    lib: {
-      entry: 'src/main.ts',
-      name: 'ParleyWidget',
-      formats: ['iife'],
-      fileName: () => 'widget.js',
-    },
-    rolldownOptions: {
-      output: { codeSplitting: false },
-      treeshake: {
-        // The element extends Lit's ReactiveElement and never renders lit-html templates. The `lit`
-        // entry imports lit-html and lit-element for their side effects (version bookkeeping);
-        // declaring them pure lets the unused template engine drop out of the bundle.
-        moduleSideEffects: [
-          { test: /[\\/]node_modules[\\/](\.pnpm[\\/])?(lit-html|lit-element|lit)[@\\/]/, sideEffects: false },
-        ],
-      },
-    },
+    lib: { entry: 'src/main.ts', name: 'ParleyWidget', formats: ['iife'], fileName: () => 'widget.js' },
+    rolldownOptions: { output: { codeSplitting: false } },
   },
 });

@@ -1,9 +1,12 @@
-// widget.js: the script a host page loads with the Parley snippet. Start reading here.
+// widget.js: the script a host page loads with the Parley snippet, on every page view. Start reading here.
+// It is the loader: the host API, the launcher and the inbox settings. The chat itself is another file
+// (widget-chat.<hash>.js) that loader/mount-loader.ts loads when it is needed.
 
+import { CHAT_FILE } from 'virtual:parley-chat-file';
 import type {} from '../parley.d.ts';
 import { resolveApiBase } from './host/api-base.ts';
 import { createHostApi, type ParleyFunction, replayQueue } from './host/host-api.ts';
-import { mountWidget } from './mount-widget.ts';
+import { mountLoader } from './loader/mount-loader.ts';
 
 /** window.Parley before widget.js ran: the snippet's stub, which queues its calls in `q`. */
 type ParleyStub = ((...args: unknown[]) => void) & { q?: ArrayLike<ArrayLike<unknown>>; isParley?: true };
@@ -24,7 +27,8 @@ function install(): void {
           "Parley: could not tell where widget.js came from; load it with <script src='https://…/widget.js'>",
         );
       }
-      return mountWidget(apiBase, options, emit);
+      // The chat file is served beside widget.js, like the api.
+      return mountLoader(apiBase, `${apiBase}/${CHAT_FILE}`, options, emit);
     },
     warn: (message) => console.warn(message),
     report: (error) => console.error('Parley: an event handler failed', error),

@@ -2,23 +2,15 @@ import { existsSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance } from 'fastify';
+import { widgetFiles } from './widget-files.ts';
 
-/** Serves the built widget at /widget.js and the built console at / (any other page path falls back to it). */
+/** Serves the built widget (widget-files.ts) and the built console at / (any other page path falls back to it). */
 export async function staticFiles(app: FastifyInstance) {
-  const { widgetDistDir, consoleDistDir } = app.config;
-
-  app.get('/widget.js', (_request, reply) => {
-    if (!existsSync(join(widgetDistDir, 'widget.js'))) {
-      return reply
-        .status(503)
-        .send({ code: 'server/unavailable', message: 'The widget is not built: run pnpm build.' });
-    }
-    reply.header('cache-control', 'public, max-age=300');
-    return reply.sendFile('widget.js', widgetDistDir);
-  });
+  const { consoleDistDir } = app.config;
 
   // Files are looked up per request, not listed at boot, so a rebuilt console is served without a restart.
   await app.register(fastifyStatic, { root: consoleDistDir, serve: false });
+  await app.register(widgetFiles);
   app.get('/*', (request, reply) => {
     const path = request.url.split('?')[0] ?? '/';
     if (path.startsWith('/v1/')) {

@@ -1,46 +1,77 @@
-import { ReactiveElement } from 'lit';
-import { h, render } from 'preact';
-import type { ChatController } from '../sync/chat-controller.ts';
-import { WidgetApp } from '../ui/widget-app.tsx';
-import { widgetStyles } from './styles.ts';
+import type { Appearance } from '@parley/api/protocol';
+import type { ChatSurface, LauncherState } from '../chat/chat-contract.ts';
+import { normalizeAccent, pickTextColor } from './accent-color.ts';
+import launcherCss from './launcher.css?inline';
+import { createLauncherButton, type LauncherHandlers } from './launcher-button.ts';
 
 export const ELEMENT_NAME = 'parley-widget';
 
+/** Constructable stylesheets where the browser has them (no CSP question), else a <style> element. */
+function addStyleSheet(root: ShadowRoot, css: string): void {
+  if (root.adoptedStyleSheets && 'replaceSync' in CSSStyleSheet.prototype) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(css);
+    root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    return;
+  }
+  const style = document.createElement('style');
+  style.textContent = css;
+  root.append(style);
+}
+
 /**
- * <parley-widget>: an open shadow root holding the adopted styles and one mount point that
- * Preact renders the chat into. Lit's ReactiveElement provides the element, its shadow root
- * and adopted stylesheets; lit-html templates are not needed, so they are not shipped.
+ * <parley-widget>: the one element of the widget, with an open shadow root, so the host page's CSS
+ * stays out and ours stays in. It is a plain custom element, no framework: widget.js draws the launcher
+ * here on a page view; the chat chunk, once loaded, adds its stylesheet, renders the panel into
+ * `chatRoot` (Preact) and keeps the launcher's state.
  */
-export class ParleyWidgetElement extends ReactiveElement {
-  static override styles = widgetStyles;
-  static override shadowRootOptions: ShadowRootInit = { ...ReactiveElement.shadowRootOptions, mode: 'open' };
+export class ParleyWidgetElement extends HTMLElement implements ChatSurface {
+  readonly chatRoot = document.createElement('div');
+  readonly #shadow = this.attachShadow({ mode: 'open' });
+  #launcher: ReturnType<typeof createLauncherButton> | null = null;
+  #state: LauncherState = { isOpen: false, unreadCount: 0 };
+  #isBusy = false;
 
-  controller: ChatController | null = null;
-  locale: string | undefined = undefined;
-  readonly #mount = document.createElement('div');
-
-  protected override createRenderRoot(): HTMLElement | DocumentFragment {
-    const root = super.createRenderRoot();
-    root.appendChild(this.#mount);
-    return root;
+  constructor() {
+    super();
+    this.addStyles(launcherCss);
   }
 
-  protected override firstUpdated(): void {
-    this.#renderApp();
+  /** Draws the launcher in the inbox's colour, corner and text. */
+  showLauncher(appearance: Appearance, locale: string | undefined, handlers: LauncherHandlers): void {
+    const root = document.createElement('div');
+    root.className = appearance.position === 'left' ? 'root left' : 'root right';
+    if (locale) root.lang = locale;
+    const accent = normalizeAccent(appearance.color);
+    root.style.setProperty('--parley-accent', accent);
+    root.style.setProperty('--parley-on-accent', pickTextColor(accent));
+    this.#launcher = createLauncherButton(appearance.launcherText, handlers);
+    root.append(this.#launcher.element, this.chatRoot);
+    this.#shadow.append(root);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.hasUpdated) this.#renderApp();
+  /** The chat is loading because the visitor asked for it (or it is not any more). */
+  setBusy(isBusy: boolean): void {
+    this.#isBusy = isBusy;
+    this.#renderLauncher();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    render(null, this.#mount);
+  showLauncherState(state: LauncherState): void {
+    if (state.isOpen === this.#state.isOpen && state.unreadCount === this.#state.unreadCount) return;
+    this.#state = state;
+    this.#renderLauncher();
   }
 
-  #renderApp(): void {
-    if (this.controller) render(h(WidgetApp, { controller: this.controller, locale: this.locale }), this.#mount);
+  focusLauncher(): void {
+    this.#launcher?.element.focus();
+  }
+
+  addStyles(css: string): void {
+    addStyleSheet(this.#shadow, css);
+  }
+
+  #renderLauncher(): void {
+    this.#launcher?.render({ ...this.#state, isBusy: this.#isBusy });
   }
 }
 

@@ -38,6 +38,15 @@ describe('host API', () => {
     expect(handle.close).toHaveBeenCalledOnce();
   });
 
+  it('passes prefetch on when it is true', () => {
+    const { parley, mount } = setup();
+    parley('init', { siteKey: 'site_abc', prefetch: true });
+    expect(mount).toHaveBeenCalledWith({ siteKey: 'site_abc', prefetch: true }, expect.any(Function));
+    const other = setup();
+    other.parley('init', { siteKey: 'site_abc', prefetch: false });
+    expect(other.mount).toHaveBeenCalledWith({ siteKey: 'site_abc' }, expect.any(Function));
+  });
+
   it('ignores a second init with a warning', () => {
     const { parley, mount, warn } = setup();
     parley('init', { siteKey: 'a' });
@@ -57,6 +66,7 @@ describe('host API', () => {
     expect(() => parley('init')).toThrow('options object');
     expect(() => parley('init', { siteKey: '' })).toThrow('siteKey');
     expect(() => parley('init', { siteKey: 'a', locale: 'not a tag!' })).toThrow('not a valid language tag');
+    expect(() => parley('init', { siteKey: 'a', prefetch: 'yes' })).toThrow("'prefetch' option must be true or false");
   });
 
   it('replays the queued calls in order and keeps going after a bad one', () => {

@@ -45,7 +45,7 @@ describe('parley.d.ts', () => {
     const { parley, handle } = setup();
     const identity: ParleyIdentity = { id: 'user-1', hash: HASH, email: 'ann@example.com', name: 'Ann' };
     const attributes: ParleyAttributes = { plan: 'pro', seats: 3, trial: false, coupon: null };
-    parley('init', { siteKey: 'site_1', locale: 'en' });
+    parley('init', { siteKey: 'site_1', locale: 'en', prefetch: true });
     parley('open');
     parley('close');
     parley('toggle');

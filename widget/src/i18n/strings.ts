@@ -1,7 +1,8 @@
+import { launcherStrings } from './launcher-strings.ts';
+
 /** Every string the visitor sees. Only English so far; a locale table can replace it later. */
 export const strings = {
-  openChat: 'Open chat',
-  closeChat: 'Close chat',
+  ...launcherStrings,
   defaultTitle: 'Chat with us',
   defaultGreeting: 'Hi there! Ask us anything — we’ll reply right here.',
   messagesLabel: 'Messages',
@@ -23,7 +24,6 @@ export const strings = {
   resolved: 'Conversation resolved',
   reopened: 'Conversation reopened',
   joined: (name: string) => `${name} joined`,
-  unread: (count: number) => (count === 1 ? '1 unread message' : `${count} unread messages`),
   newMessage: (name: string, body: string) => `New message from ${name}: ${body}`,
 
   // Waiting for an agent: "You're number 3 in line · about 2 min".

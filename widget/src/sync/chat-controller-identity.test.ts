@@ -1,9 +1,10 @@
 // The host page's identify / setAttributes / reset and its events, as the controller handles them.
 import type { VisitorIdentity, WidgetSession } from '@parley/api/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from './api-client.ts';
+import { ApiError } from './api-request.ts';
 import { ChatController } from './chat-controller.ts';
 import {
+  CONFIG,
   fakeApi as fakeApiWith,
   goLive,
   OUTBOX_KEY,
@@ -386,7 +387,7 @@ describe('ChatController host events', () => {
   it('emits ready, open, close, message (agents only) and unread, after the state changed', async () => {
     const { controller, events } = setup();
     await controller.start();
-    expect(events).toEqual([['ready']]);
+    expect(events).toEqual([]);
     controller.open();
     controller.open();
     await settle();
@@ -399,7 +400,6 @@ describe('ChatController host events', () => {
     socket.receive(makeMessageCreated(4, { from: 'agent', body: 'Still there?' }));
     controller.toggle();
     expect(events).toEqual([
-      ['ready'],
       ['open'],
       ['close'],
       [
@@ -426,6 +426,7 @@ describe('ChatController host events', () => {
     const seen: string[] = [];
     controller = new ChatController({
       siteKey: SITE,
+      config: CONFIG,
       api,
       storage: createMemoryStorage(),
       wsUrl: 'ws://api.test/v1/widget/ws',
@@ -449,6 +450,6 @@ describe('ChatController host events', () => {
     controller.close();
     socket.receive(makeMessageCreated(2, { from: 'agent' }));
     expect(controller.getSnapshot()).toMatchObject({ isOpen: true, unreadCount: 0 });
-    expect(seen).toEqual(['ready', 'open', 'close', 'message message', 'unread 1', 'open', 'unread 0']);
+    expect(seen).toEqual(['open', 'close', 'message message', 'unread 1', 'open', 'unread 0']);
   });
 });

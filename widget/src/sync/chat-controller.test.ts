@@ -1,8 +1,16 @@
 import type { WidgetSession } from '@parley/api/protocol';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { ApiError } from './api-client.ts';
+import { ApiError } from './api-request.ts';
 import { AVAILABILITY_REFRESH_MS, type ChatController } from './chat-controller.ts';
-import { fakeApi as fakeApiWith, goLive, OUTBOX_KEY, SITE, setupController, TOKEN_KEY } from './controller-test-kit.ts';
+import {
+  fakeApi as fakeApiWith,
+  goLive,
+  OUTBOX_KEY,
+  RESUME_KEY,
+  SITE,
+  setupController,
+  TOKEN_KEY,
+} from './controller-test-kit.ts';
 import { FakeSocket } from './fake-socket.ts';
 import { createMemoryStorage, type KeyValueStorage } from './storage.ts';
 import {
@@ -83,6 +91,40 @@ describe('ChatController', () => {
     expect(controller.getSnapshot().announcement).toMatchObject({ kind: 'message', body: 'reply while closed' });
     controller.open();
     expect(controller.getSnapshot().unreadCount).toBe(0);
+  });
+
+  it('keeps beside the token whether the next page view must load the chat at once', async () => {
+    const { controller, storage } = setup();
+    await controller.start();
+    expect(storage.getItem(RESUME_KEY)).toBeNull();
+    controller.open();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(storage.getItem(RESUME_KEY)).toBe('0');
+    const socket = await goLive();
+    controller.send('first');
+    expect(storage.getItem(RESUME_KEY)).toBe('1');
+    socket.receive(makeCreated());
+    socket.receive(makeResolved(2));
+    expect(storage.getItem(RESUME_KEY)).toBe('1');
+    socket.receive(makeMessageCreated(3, { clientId: 'clientid1', body: 'first' }));
+    expect(storage.getItem(RESUME_KEY)).toBe('0');
+    controller.reset();
+    expect(storage.getItem(RESUME_KEY)).toBeNull();
+
+    // A returning visitor's last answer stands until their session call answers.
+    const returning = createMemoryStorage();
+    returning.setItem(TOKEN_KEY, 'tok-old');
+    returning.setItem(RESUME_KEY, '1');
+    let answer: (session: WidgetSession) => void = () => {};
+    const api = fakeApi();
+    api.createSession.mockImplementationOnce(() => new Promise((resolve) => (answer = resolve)));
+    const second = setup(api, returning);
+    const starting = second.controller.start();
+    second.controller.open();
+    expect(returning.getItem(RESUME_KEY)).toBe('1');
+    answer(makeSession({ token: 'tok-old' }));
+    await starting;
+    expect(returning.getItem(RESUME_KEY)).toBe('0');
   });
 
   it('shows a send as pending, replaces it by the acked message, and never shows it twice', async () => {
@@ -260,13 +302,7 @@ describe('ChatController', () => {
     expect(FakeSocket.latest().protocols[1]).toBe('parley.token.tok-fresh');
   });
 
-  it('stays hidden when the site key is unknown and reports the page unavailable on 403', async () => {
-    const api = fakeApi();
-    api.getConfig.mockRejectedValueOnce(new ApiError(404, 'inbox/not_found', 'no such inbox'));
-    const hidden = setup(api);
-    await hidden.controller.start();
-    expect(hidden.controller.getSnapshot().config).toBeNull();
-
+  it('reports the page unavailable on 403', async () => {
     const refused = fakeApi();
     refused.createSession.mockRejectedValueOnce(new ApiError(403, 'auth/origin_forbidden', 'not allowed'));
     const { controller } = setup(refused);

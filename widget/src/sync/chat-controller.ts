@@ -12,17 +12,25 @@ import { LIMITS } from '@parley/api/protocol/constants';
 import { computeBackoffDelay } from '@parley/api/protocol/reconnect';
 import type { ParleyEventName, ParleyEvents } from '../../parley.d.ts';
 import type { EmitHostEvent } from '../host/host-api.ts';
-import { type ApiClient, ApiError, type SessionFacts } from './api-client.ts';
+import type { ApiClient, SessionFacts } from './api-client.ts';
+import { ApiError } from './api-request.ts';
 import { createClientId } from './client-id.ts';
 import { ConversationStore, type QueuePlace } from './conversation-store.ts';
 import { Outbox, type OutboxEntry } from './outbox.ts';
-import { getOutboxKey, getTokenKey, getUserKey, type KeyValueStorage } from './storage.ts';
+import {
+  getOutboxKey,
+  getResumeKey,
+  getTokenKey,
+  getUserKey,
+  type KeyValueStorage,
+  listVisitorKeys,
+} from './storage.ts';
 import { buildTimeline, type TimelineItem } from './timeline.ts';
 import { type ConnectionState, type SocketLike, type Timers, VisitorConnection } from './visitor-connection.ts';
 
 /** Everything the UI draws, replaced (never mutated) on every change. */
 export interface WidgetSnapshot {
-  config: WidgetConfig | null;
+  config: WidgetConfig;
   isOpen: boolean;
   connection: ConnectionState;
   /** The api refused this page (origin not allowed, inbox gone): chat is unavailable. */
@@ -68,6 +76,8 @@ export function isAway(availability: WidgetAvailability | null): boolean {
 
 export interface ChatControllerOptions {
   siteKey: string;
+  /** The inbox settings, which widget.js loaded to draw the launcher (and announced as ready). */
+  config: WidgetConfig;
   api: ApiClient;
   storage: KeyValueStorage;
   wsUrl: string;
@@ -96,7 +106,6 @@ function isConversationEvent(frame: ServerFrame): frame is ConversationEvent {
 
 /** Errors after which a send is retried without a conversationId (a new conversation). */
 const START_NEW_CONVERSATION_CODES = new Set(['conversation/resolved', 'conversation/not_found']);
-const CONFIG_ATTEMPTS = 4;
 const GAP_RELOAD_ATTEMPTS = 3;
 /** Availability is asked for at most this often, only while the panel is open (the api caches it 15 s). */
 export const AVAILABILITY_REFRESH_MS = 60_000;
@@ -110,6 +119,7 @@ export class ChatController {
   readonly #tokenKey: string;
   readonly #outboxKey: string;
   readonly #userKey: string;
+  readonly #resumeKey: string;
   readonly #store = new ConversationStore();
   readonly #outbox: Outbox;
   readonly #connection: VisitorConnection;
@@ -130,7 +140,6 @@ export class ChatController {
   #availabilityTimer: unknown = null;
   #contact: ContactState = { status: 'idle' };
   #visitorId: string | null = null;
-  #config: WidgetConfig | null = null;
   #isOpen = false;
   #isUnavailable = false;
   #unreadCount = 0;
@@ -160,6 +169,7 @@ export class ChatController {
     this.#tokenKey = getTokenKey(options.siteKey);
     this.#outboxKey = getOutboxKey(options.siteKey);
     this.#userKey = getUserKey(options.siteKey);
+    this.#resumeKey = getResumeKey(options.siteKey);
     this.#outbox = new Outbox(options.storage, this.#outboxKey);
     this.#timers = options.timers ?? {
       setTimeout: (callback, ms) => globalThis.setTimeout(callback, ms),
@@ -190,14 +200,11 @@ export class ChatController {
   }
 
   /**
-   * Loads the appearance, then reconnects a returning visitor who has an open conversation
-   * (or unsent messages). A visitor who never chatted gets no session and no socket here.
+   * Reconnects a returning visitor who has an open conversation (or unsent messages). A visitor who
+   * never chatted gets no session and no socket here.
    */
   async start(): Promise<void> {
-    this.#config = await this.#loadConfig();
-    if (this.#config) this.#hostEvent('ready');
-    this.#emit();
-    if (this.#config) await this.#reconnectReturning();
+    await this.#reconnectReturning();
   }
 
   /** A visitor with a token gets their session; with an open conversation (or unsent messages) the socket too. */
@@ -273,7 +280,7 @@ export class ChatController {
     this.#epoch++;
     this.#sessionRequest = null;
     this.#connection.stop();
-    for (const key of [this.#tokenKey, this.#outboxKey, this.#userKey]) this.#options.storage.removeItem(key);
+    for (const key of listVisitorKeys(this.#options.siteKey)) this.#options.storage.removeItem(key);
     this.#forgetVisitor();
     this.#identity = null;
     this.#attributes = null;
@@ -356,23 +363,6 @@ export class ChatController {
     if (this.#availabilityTimer !== null) this.#timers.clearTimeout(this.#availabilityTimer);
     this.#availabilityTimer = null;
     this.#listeners.clear();
-  }
-
-  async #loadConfig(): Promise<WidgetConfig | null> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.#options.api.getConfig(this.#options.siteKey);
-      } catch (error) {
-        const isRetryable = error instanceof ApiError && error.isRetryable;
-        if (!isRetryable || attempt + 1 >= CONFIG_ATTEMPTS) {
-          this.#logError(`could not load the widget settings for site key '${this.#options.siteKey}'`, error);
-          return null;
-        }
-        await new Promise<void>((resolve) =>
-          this.#timers.setTimeout(() => resolve(), computeBackoffDelay(attempt + 1)),
-        );
-      }
-    }
   }
 
   /** The token to connect with; a session is (re)made when there is none or the socket was refused. */
@@ -746,7 +736,7 @@ export class ChatController {
   #buildSnapshot(): WidgetSnapshot {
     const openConversationId = this.#store.getOpenConversationId();
     return {
-      config: this.#config,
+      config: this.#options.config,
       isOpen: this.#isOpen,
       connection: this.#connection.state,
       isUnavailable: this.#isUnavailable,
@@ -762,6 +752,7 @@ export class ChatController {
 
   #emit(): void {
     this.#noteQueueMove();
+    this.#storeResume();
     this.#snapshot = this.#buildSnapshot();
     for (const listener of this.#listeners) listener();
     if (this.#unreadCount !== this.#reportedUnread) {
@@ -777,6 +768,20 @@ export class ChatController {
     } finally {
       this.#isDelivering = false;
     }
+  }
+
+  /** Tells the next page view whether to load the chat at once (see getResumeKey). */
+  #storeResume(): void {
+    const { storage } = this.#options;
+    let resume: string | null;
+    if (this.#hasSession) {
+      const hasOpenChat = this.#store.getOpenConversationId() !== null || this.#outbox.listPending().length > 0;
+      resume = hasOpenChat ? '1' : '0';
+    } else if (storage.getItem(this.#tokenKey) === null) resume = null;
+    else return; // A token whose session has not answered yet: what was stored stays true until it does.
+    if (storage.getItem(this.#resumeKey) === resume) return;
+    if (resume === null) storage.removeItem(this.#resumeKey);
+    else storage.setItem(this.#resumeKey, resume);
   }
 
   /** Queues a host page event; #emit fires it. */

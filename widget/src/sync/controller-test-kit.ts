@@ -12,11 +12,13 @@ import { makeCreated, makeSummary } from './test-fixtures.ts';
 export const SITE = 'site_1';
 export const TOKEN_KEY = 'parley:site_1:token';
 export const OUTBOX_KEY = 'parley:site_1:outbox';
+export const RESUME_KEY = 'parley:site_1:resume';
+/** The inbox settings widget.js loaded before the chat (and the controller) started. */
+export const CONFIG = { inboxName: 'Support', appearance: { color: '#112233' } };
 
 /** An api whose session call answers `session()`; every method is a spy. */
 export function fakeApi(session: () => WidgetSession) {
   return {
-    getConfig: vi.fn(async () => ({ inboxName: 'Support', appearance: { color: '#112233' } })),
     createSession: vi.fn(async (_siteKey: string, _token: string | null, _facts: SessionFacts) => session()),
     getConversation: vi.fn(
       async (_token: string, _id: string): Promise<ConversationDetail> => ({
@@ -47,6 +49,7 @@ export function setupController(api: ReturnType<typeof fakeApi>, storage: KeyVal
   };
   const controller = new ChatController({
     siteKey: SITE,
+    config: CONFIG,
     api,
     storage,
     wsUrl: 'ws://api.test/v1/widget/ws',

@@ -72,3 +72,25 @@ export function getOutboxKey(siteKey: string): string {
 export function getUserKey(siteKey: string): string {
   return `parley:${siteKey}:user`;
 }
+
+/**
+ * '1' while the visitor has an open conversation or unsent messages, '0' when they have neither; kept
+ * beside a token only. It tells the next page view's widget.js to load the chat at once (replies arrive
+ * while the panel is closed) or not at all until the visitor opens it.
+ */
+export function getResumeKey(siteKey: string): string {
+  return `parley:${siteKey}:resume`;
+}
+
+/** Every key the widget keeps for a site key: reset() removes them all. */
+export function listVisitorKeys(siteKey: string): string[] {
+  return [getTokenKey(siteKey), getOutboxKey(siteKey), getUserKey(siteKey), getResumeKey(siteKey)];
+}
+
+/** Whether this page view should load the chat without waiting for the visitor (see getResumeKey). */
+export function shouldResumeChat(storage: KeyValueStorage, siteKey: string): boolean {
+  const resume = storage.getItem(getResumeKey(siteKey));
+  if (resume !== null) return resume === '1';
+  // Not known (a token stored before this key existed, or sends made before any session): look.
+  return storage.getItem(getTokenKey(siteKey)) !== null || storage.getItem(getOutboxKey(siteKey)) !== null;
+}

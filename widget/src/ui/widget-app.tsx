@@ -1,77 +1,57 @@
+import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ChatSurface } from '../chat/chat-contract.ts';
 import { strings } from '../i18n/strings.ts';
 import { type ChatController, isAway } from '../sync/chat-controller.ts';
-import { normalizeAccent, pickTextColor } from './accent-color.ts';
 import { ChatPanel } from './chat-panel.tsx';
-import { Launcher } from './launcher.tsx';
 import { LiveAnnouncer } from './live-announcer.tsx';
 import { useSnapshot } from './use-snapshot.ts';
 
 interface WidgetAppProps {
   controller: ChatController;
+  /** <parley-widget>, whose launcher (drawn by widget.js) gets the focus back when the panel closes. */
+  surface: ChatSurface;
   locale: string | undefined;
+  /** Set when the visitor opens the panel from the launcher: the composer gets the focus. */
+  focusComposerOnOpen: RefObject<boolean>;
 }
 
-export function WidgetApp({ controller, locale }: WidgetAppProps) {
+/** The panel and the live region; the launcher beside them belongs to the element (see mount-chat.ts). */
+export function WidgetApp({ controller, surface, locale, focusComposerOnOpen }: WidgetAppProps) {
   const snapshot = useSnapshot(controller);
   const [draft, setDraft] = useState('');
-  const launcherRef = useRef<HTMLButtonElement>(null);
   const inputRef = useRef<HTMLTextAreaElement>(null);
-  const shouldFocusInput = useRef(false);
+  const { isOpen, config } = snapshot;
 
   useEffect(() => {
-    if (snapshot.isOpen && shouldFocusInput.current) {
-      shouldFocusInput.current = false;
+    if (isOpen && focusComposerOnOpen.current) {
+      focusComposerOnOpen.current = false;
       inputRef.current?.focus();
     }
-  }, [snapshot.isOpen]);
+  }, [isOpen, focusComposerOnOpen]);
 
-  const { config } = snapshot;
-  const announcer = (
-    <LiveAnnouncer announcement={snapshot.announcement} locale={locale} isAway={isAway(snapshot.availability)} />
-  );
-  if (!config) return announcer;
-
-  const { appearance } = config;
-  const accent = normalizeAccent(appearance.color);
-  const title = appearance.title || config.inboxName || strings.defaultTitle;
+  const title = config.appearance.title || config.inboxName || strings.defaultTitle;
 
   function closeAndReturnFocus() {
     controller.close();
-    launcherRef.current?.focus();
+    surface.focusLauncher();
   }
 
   function closeOnEscape(event: KeyboardEvent) {
-    if (event.key === 'Escape' && snapshot.isOpen) {
+    if (event.key === 'Escape') {
       event.stopPropagation();
       closeAndReturnFocus();
     }
   }
 
-  function toggleFromLauncher() {
-    shouldFocusInput.current = !snapshot.isOpen;
-    controller.toggle();
-  }
-
+  // One shape open or closed, so the live region stays the same node.
   return (
-    <div
-      class={appearance.position === 'left' ? 'root left' : 'root right'}
-      lang={locale}
-      style={{ '--parley-accent': accent, '--parley-on-accent': pickTextColor(accent) }}
-    >
-      <Launcher
-        isOpen={snapshot.isOpen}
-        text={appearance.launcherText}
-        unreadCount={snapshot.unreadCount}
-        buttonRef={launcherRef}
-        onToggle={toggleFromLauncher}
-        onKeyDown={closeOnEscape}
-      />
-      {snapshot.isOpen && (
+    <>
+      {isOpen && (
         <ChatPanel
           snapshot={snapshot}
           title={title}
-          greeting={appearance.greeting || strings.defaultGreeting}
+          greeting={config.appearance.greeting || strings.defaultGreeting}
           locale={locale}
           draft={draft}
           inputRef={inputRef}
@@ -86,7 +66,7 @@ export function WidgetApp({ controller, locale }: WidgetAppProps) {
           onKeyDown={closeOnEscape}
         />
       )}
-      {announcer}
-    </div>
+      <LiveAnnouncer announcement={snapshot.announcement} locale={locale} isAway={isAway(snapshot.availability)} />
+    </>
   );
 }
