@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { holdTransaction } from '../testing/hold-transaction.ts';
 import {
   assigneeOf,
   countAssignedEvents,
@@ -12,6 +13,7 @@ import {
   waitForAssigned,
 } from '../testing/routing-helpers.ts';
 import { eventually, startTestServer, type TestServer } from '../testing/test-server.ts';
+import { delay } from '../testing/test-socket.ts';
 
 // conversation.assign over a real agent socket: taking from the queue (manual mode), giving to a
 // teammate, and every way it must refuse.
@@ -93,6 +95,43 @@ describe('conversation.assign', () => {
     });
     expect(resolved).toMatchObject({ type: 'error', data: { code: 'conversation/resolved' } });
     expect(await assigneeOf(server, visitor.conversationId)).toBeNull();
+  });
+
+  test('refused: a deactivated member, with member/not_found, also when the deactivation commits while it waits', async () => {
+    const { workspaceId, inbox, agents } = await createTeam(server, ['Kim', 'Lou', 'Max']);
+    await setInboxRouting(server, inbox.id, { routingMode: 'manual' });
+    const [kim, lou, max] = [agents[0]!, agents[1]!, agents[2]!];
+    const kimSocket = await server.connectAgent(kim);
+    const { conversationId } = await openConversation(server, inbox.siteKey);
+    const assignTo = (assignee: typeof kim) =>
+      sendCommand(kimSocket, 'conversation.assign', { conversationId, assigneeId: assignee.me.user.id });
+
+    const deactivated = await server.request('POST', `/v1/members/${lou.me.user.id}/deactivate`, {
+      cookie: kim.cookie,
+    });
+    expect(deactivated).toMatchObject({ status: 200, body: { userId: lou.me.user.id } });
+    expect(await assignTo(lou)).toMatchObject({ type: 'error', data: { code: 'member/not_found' } });
+
+    // Max's deactivation has not committed yet when the assignment looks for him: it waits for it.
+    const deactivation = await holdTransaction(server.db, (trx) =>
+      trx
+        .updateTable('memberships')
+        .set({ deactivated_at: new Date() })
+        .where('workspace_id', '=', workspaceId)
+        .where('user_id', '=', max.me.user.id)
+        .execute(),
+    );
+    let answer: ReturnType<typeof assignTo>;
+    try {
+      answer = assignTo(max);
+      await delay(300);
+    } finally {
+      await deactivation.release();
+    }
+    expect(await answer).toMatchObject({ type: 'error', data: { code: 'member/not_found' } });
+    expect(await assigneeOf(server, conversationId)).toBeNull();
+    expect(await countAssignedEvents(server, conversationId)).toBe(0);
+    expect((await decisionsOf(server, conversationId)).filter((d) => d.outcome === 'assigned')).toEqual([]);
   });
 
   test('two agents pressing Take at once: one gets it, the other is told someone was first', async () => {

@@ -21,7 +21,8 @@ export interface AssignOutcome {
 
 /**
  * An agent takes an open conversation (assigneeId = themselves) or gives it to a teammate who answers
- * its inbox. Under the inbox's routing lock, like automatic routing, so the two never both assign it.
+ * its inbox and is not deactivated. Under the inbox's routing lock, like automatic routing, so the two
+ * never both assign it.
  */
 export function assignByAgent(
   db: Kysely<Database>,
@@ -58,6 +59,9 @@ export function assignByAgent(
       .select(['u.id', 'u.name'])
       .where('im.inbox_id', '=', target.inbox_id)
       .where('im.user_id', '=', input.assigneeId)
+      .where('ms.deactivated_at', 'is', null)
+      // A deactivation in flight waits for this assignment (and then returns it to the queue), or wins first.
+      .forShare('ms')
       .executeTakeFirst();
     if (!assignee) throw memberNotFound();
 

@@ -3,6 +3,7 @@ import { LIMITS } from './constants.ts';
 import { type ConversationSummary, type Message, UuidSchema } from './entities.ts';
 import type { ErrorBody } from './errors.ts';
 import type { ConversationEvent } from './events.ts';
+import type { Label } from './label-rest.ts';
 
 // ---- client → server -------------------------------------------------------------
 // Every frame is `{ type, id?, data }`. A command with an `id` is answered by an
@@ -164,6 +165,16 @@ export type QueueFrame =
   /** To agents: how an inbox's queue stands. */
   | { type: 'queue.summary'; data: { inboxId: string; length: number; oldestQueuedAt: string | null } };
 
+/**
+ * To agents, no seq: labels are not conversation events. The state just after a change committed; a
+ * console that was away reads labels again with its lists after session.ready.
+ */
+export type LabelFrame =
+  /** A conversation's labels now, by name: the answer of PUT/DELETE /v1/conversations/:id/labels/:labelId. */
+  | { type: 'conversation.labels_changed'; data: { conversationId: string; labels: Label[] } }
+  /** The workspace's labels now, by name (as GET /v1/labels): one was created, renamed, recoloured or deleted. */
+  | { type: 'labels.changed'; data: { labels: Label[] } };
+
 // ---- server → client -------------------------------------------------------------
 
 export interface MessageSendResult {
@@ -209,4 +220,5 @@ export type ServerFrame =
    * that changed and that this socket does not follow event by event. Keeps lists and counts live.
    */
   | { type: 'conversations.changed'; data: { conversations: ConversationSummary[] } }
+  | LabelFrame
   | ConversationEvent;

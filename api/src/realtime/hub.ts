@@ -1,5 +1,5 @@
 import type { ConversationEvent } from '../protocol/events.ts';
-import type { QueueFrame } from '../protocol/frames.ts';
+import type { LabelFrame, QueueFrame } from '../protocol/frames.ts';
 
 /**
  * "Something happened in a conversation", or "a queue moved". Postgres holds the truth; a subscriber
@@ -9,7 +9,7 @@ import type { QueueFrame } from '../protocol/frames.ts';
 export type HubNotice =
   | { workspaceId: string; visitorId: string; event: ConversationEvent }
   /** Latest state, no seq: dropped by sockets that are not live yet, which get it fresh on session.ready. */
-  | { workspaceId: string; frame: QueueFrame };
+  | { workspaceId: string; frame: QueueFrame | LabelFrame };
 
 export type HubListener = (notice: HubNotice) => void;
 

@@ -46,9 +46,10 @@ export function AssignMenu({ summary, onError }: AssignMenuProps) {
   const isLive = connection === 'live';
   const members = useMemo(() => {
     // This console's own socket is live even when the members were read a moment before presence saw it.
-    const known = team.members.map((member) =>
-      member.userId === me.user.id && isLive ? { ...member, isOnline: true } : member,
-    );
+    // A deactivated member cannot be given a conversation (the api answers member/not_found).
+    const known = team.members
+      .filter((member) => member.deactivatedAt === null)
+      .map((member) => (member.userId === me.user.id && isLive ? { ...member, isOnline: true } : member));
     return selectAssignableMembers(known, me.user.id, inboxMembers.status === 'loaded' ? inboxMembers.userIds : null);
   }, [team.members, me.user.id, inboxMembers, isLive]);
 
@@ -167,7 +168,7 @@ export function AssignMenu({ summary, onError }: AssignMenuProps) {
     );
   }
 
-  const label = assignee ? assignee.name : 'Unassigned';
+  const label = busy === 'hand_back' ? 'Handing back…' : assignee ? assignee.name : 'Unassigned';
   return (
     <div className="assign" ref={rootRef}>
       <button
@@ -177,7 +178,6 @@ export function AssignMenu({ summary, onError }: AssignMenuProps) {
         aria-haspopup="menu"
         aria-expanded={isOpen}
         aria-controls={isOpen ? menuId : undefined}
-        aria-label={`${assignee ? `Assigned to ${assignee.name}` : 'Unassigned'}. Assign to…`}
         title="Assign to…"
         onClick={() => setIsOpen((open) => !open)}
         onKeyDown={handleButtonKeyDown}
@@ -185,8 +185,10 @@ export function AssignMenu({ summary, onError }: AssignMenuProps) {
         data-testid="assign-button"
       >
         {busy ? <Spinner size="sm" /> : assignee ? <Avatar id={assignee.id} name={assignee.name} size="sm" /> : null}
+        {/* Named by the words it shows (WCAG 2.5.3), not the initials; the title is its description. */}
+        {assignee && busy !== 'hand_back' ? <span className="visually-hidden">Assigned to </span> : null}
         <span className={`assign__label${assignee ? '' : ' assign__label--none'}`} data-testid="conversation-assignee">
-          {busy === 'hand_back' ? 'Handing back…' : label}
+          {label}
         </span>
         <ChevronDownIcon size={14} className="assign__chevron" />
       </button>

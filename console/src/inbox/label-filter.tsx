@@ -1,9 +1,9 @@
-import type { Label } from '@parley/api/protocol';
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { listConversations } from '../api/endpoints.ts';
 import { listLabels } from '../api/label-endpoints.ts';
 import type { ConversationFilter } from '../realtime/conversation-cache.ts';
 import { useRefreshWhileVisible } from './label-refresh.ts';
+import { rememberWorkspaceLabels, useWorkspaceLabels } from './label-store.ts';
 import './label-picker.css';
 
 interface LabelFilterProps {
@@ -13,16 +13,17 @@ interface LabelFilterProps {
 }
 
 /**
- * "Any label" or one label, beside the status filter. While the list shows, it rereads the labels of its
- * conversations now and then (another agent's change has no socket frame), which also keeps rows' chips fresh.
+ * "Any label" or one label, beside the status filter; the labels come from the label store, kept live by
+ * `labels.changed` frames. When the window comes back it rereads them and the list's conversations (a
+ * fallback: the socket normally brings every change at once).
  */
 export function LabelFilter({ labelId, listFilter, onChange }: LabelFilterProps) {
-  const [labels, setLabels] = useState<readonly Label[]>([]);
+  const labels = useWorkspaceLabels();
   const selectId = useId();
 
   const loadLabels = () =>
     void listLabels().then(
-      (list) => setLabels(list.labels),
+      (list) => rememberWorkspaceLabels(list.labels),
       () => {},
     );
   useEffect(loadLabels, []);

@@ -1,11 +1,9 @@
 import { useEffect, useRef } from 'react';
 
-const REFRESH_EVERY_MS = 30_000;
-
 /**
- * Runs `refresh` when the window gets the focus back, when the tab becomes visible again, and every 30 s
- * while it is visible. Label changes carry no seq and no socket frame, so this is how one agent sees
- * another's without a reload.
+ * Runs `refresh` when the window gets the focus back and when the tab becomes visible again. Label changes
+ * arrive on the socket at once, and the lists are read again after every reconnect; this is the fallback
+ * for the rare frame that arrives out of order (two api processes, or a REST answer overtaking a frame).
  */
 export function useRefreshWhileVisible(refresh: () => void): void {
   const latest = useRef(refresh);
@@ -15,11 +13,9 @@ export function useRefreshWhileVisible(refresh: () => void): void {
     const run = () => {
       if (document.visibilityState === 'visible') latest.current();
     };
-    const timer = setInterval(run, REFRESH_EVERY_MS);
     window.addEventListener('focus', run);
     document.addEventListener('visibilitychange', run);
     return () => {
-      clearInterval(timer);
       window.removeEventListener('focus', run);
       document.removeEventListener('visibilitychange', run);
     };

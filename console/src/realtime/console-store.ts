@@ -13,6 +13,7 @@ import type {
   ServerFrame,
 } from '@parley/api/protocol';
 import { ApiError, isApiError } from '../api/http.ts';
+import { applyWorkspaceLabels, rememberConversationLabels } from '../inbox/label-store.ts';
 import type { ConnectionHandlers, ConnectionStatus } from './agent-connection.ts';
 import {
   abortReload,
@@ -484,6 +485,13 @@ export class ConsoleStore {
         if (needsQueueReload(frame.data) || this.#queueLoads.has(frame.data.inboxId)) {
           void this.loadQueue(frame.data.inboxId);
         }
+        return;
+      // Labels have no seq and live beside the cache, in the label store.
+      case 'conversation.labels_changed':
+        rememberConversationLabels([{ id: frame.data.conversationId, labels: frame.data.labels }]);
+        return;
+      case 'labels.changed':
+        applyWorkspaceLabels(frame.data.labels);
         return;
       case 'session.ready':
       case 'pong':

@@ -4,13 +4,15 @@ import Type from 'typebox';
 import { UuidSchema } from '../../protocol/entities.ts';
 import { ConversationLabelsSchema } from '../../protocol/label-rest.ts';
 import { changeConversationLabel, loadConversationLabels } from '../../services/labels/conversation-labels.ts';
+import { publishConversationLabels } from './publish-label-changes.ts';
 
 const ConversationParamsSchema = Type.Object({ id: UuidSchema });
 const ConversationLabelParamsSchema = Type.Object({ id: UuidSchema, labelId: UuidSchema });
 
 /**
  * Labels on a conversation, one at a time: any agent of the workspace adds or removes them. PUT and
- * DELETE are idempotent, and two agents changing different labels at once never undo each other.
+ * DELETE are idempotent, and two agents changing different labels at once never undo each other. Every
+ * agent socket of the workspace hears the conversation's labels after each change.
  */
 export async function conversationLabelRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -36,13 +38,13 @@ export async function conversationLabelRoutes(fastify: FastifyInstance) {
       url: '/v1/conversations/:id/labels/:labelId',
       schema,
       preHandler: app.requireAgent,
-      handler: async (request) => ({
-        labels: await changeConversationLabel(app.db, request.agent!.workspaceId, {
-          conversationId: request.params.id,
-          labelId: request.params.labelId,
-          action,
-        }),
-      }),
+      handler: async (request) => {
+        const { workspaceId } = request.agent!;
+        const { id: conversationId, labelId } = request.params;
+        const labels = await changeConversationLabel(app.db, workspaceId, { conversationId, labelId, action });
+        publishConversationLabels(app, workspaceId, conversationId, labels);
+        return { labels };
+      },
     });
   }
 }

@@ -11,10 +11,11 @@ import {
 import { checkCanManageLabels } from '../../services/labels/label-policy.ts';
 import { loadLabels } from '../../services/labels/load-labels.ts';
 import { createLabel, deleteLabel, updateLabel } from '../../services/labels/save-label.ts';
+import { publishLabelSet } from './publish-label-changes.ts';
 
 const LabelParamsSchema = Type.Object({ id: UuidSchema });
 
-/** The workspace's labels: every agent reads them; owners and admins change them. */
+/** The workspace's labels: every agent reads them; owners and admins change them (every console hears the new set). */
 export async function labelRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
@@ -29,7 +30,9 @@ export async function labelRoutes(fastify: FastifyInstance) {
     { schema: { body: LabelCreateBodySchema, response: { 201: LabelSchema } }, preHandler: app.requireAgent },
     async (request, reply) => {
       checkCanManageLabels(request.agent!.role);
-      return reply.status(201).send(await createLabel(app.db, request.agent!.workspaceId, request.body));
+      const label = await createLabel(app.db, request.agent!.workspaceId, request.body);
+      await publishLabelSet(app, request.log, request.agent!.workspaceId);
+      return reply.status(201).send(label);
     },
   );
 
@@ -41,7 +44,9 @@ export async function labelRoutes(fastify: FastifyInstance) {
     },
     async (request) => {
       checkCanManageLabels(request.agent!.role);
-      return updateLabel(app.db, request.agent!.workspaceId, request.params.id, request.body);
+      const label = await updateLabel(app.db, request.agent!.workspaceId, request.params.id, request.body);
+      await publishLabelSet(app, request.log, request.agent!.workspaceId);
+      return label;
     },
   );
 
@@ -51,6 +56,7 @@ export async function labelRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       checkCanManageLabels(request.agent!.role);
       await deleteLabel(app.db, request.agent!.workspaceId, request.params.id);
+      await publishLabelSet(app, request.log, request.agent!.workspaceId);
       return reply.status(204).send();
     },
   );

@@ -2,6 +2,7 @@ import type { Database } from '@parley/db';
 import { type Kysely, sql } from 'kysely';
 import { notFound } from '../../app-error.ts';
 import type { Label } from '../../protocol/label-rest.ts';
+import { runTransaction } from '../run-transaction.ts';
 import { checkLabelOfWorkspace } from './load-labels.ts';
 
 /** Each conversation's labels, by name; conversations without any are missing from the map. */
@@ -50,38 +51,47 @@ export async function loadConversationLabels(
 /**
  * Puts a label on a conversation ('add'; again is fine) or takes it off ('remove'; already off is fine).
  * Both must be the workspace's, else 404 and nothing changes. Answers the conversation's labels now.
+ * Changes to one conversation's labels run one at a time, so each answer is a state it really had, newer
+ * than the answer before: what the caller publishes after the commit arrives in that order.
  */
-export async function changeConversationLabel(
+export function changeConversationLabel(
   db: Kysely<Database>,
   workspaceId: string,
   change: { conversationId: string; labelId: string; action: 'add' | 'remove' },
 ): Promise<Label[]> {
   const { conversationId, labelId, action } = change;
-  await checkConversationOfWorkspace(db, workspaceId, conversationId);
-  await checkLabelOfWorkspace(db, workspaceId, labelId);
-  if (action === 'add') {
-    await db
-      .insertInto('conversation_labels')
-      .values({ conversation_id: conversationId, label_id: labelId })
-      .onConflict((conflict) => conflict.doNothing())
-      .execute();
-  } else {
-    await db
-      .deleteFrom('conversation_labels')
-      .where('conversation_id', '=', conversationId)
-      .where('label_id', '=', labelId)
-      .execute();
-  }
-  return labelsOfOne(db, conversationId);
+  return runTransaction(db, async (trx) => {
+    await checkConversationOfWorkspace(trx, workspaceId, conversationId, { lock: true });
+    await checkLabelOfWorkspace(trx, workspaceId, labelId);
+    if (action === 'add') {
+      await trx
+        .insertInto('conversation_labels')
+        .values({ conversation_id: conversationId, label_id: labelId })
+        .onConflict((conflict) => conflict.doNothing())
+        .execute();
+    } else {
+      await trx
+        .deleteFrom('conversation_labels')
+        .where('conversation_id', '=', conversationId)
+        .where('label_id', '=', labelId)
+        .execute();
+    }
+    return labelsOfOne(trx, conversationId);
+  });
 }
 
-async function checkConversationOfWorkspace(db: Kysely<Database>, workspaceId: string, conversationId: string) {
-  const conversation = await db
+async function checkConversationOfWorkspace(
+  db: Kysely<Database>,
+  workspaceId: string,
+  conversationId: string,
+  options: { lock?: boolean } = {},
+) {
+  const query = db
     .selectFrom('conversations')
     .select('id')
     .where('id', '=', conversationId)
-    .where('workspace_id', '=', workspaceId)
-    .executeTakeFirst();
+    .where('workspace_id', '=', workspaceId);
+  const conversation = await (options.lock ? query.forNoKeyUpdate() : query).executeTakeFirst();
   if (!conversation) throw notFound('conversation');
 }
 
