@@ -7,19 +7,9 @@ import { isUniqueViolation } from '../services/auth/sign-up.ts';
 // the next seq and the message under it. Anything else (an unassigned or resolved conversation, a retried
 // clientId, which violates unique (sender_id, client_id)) is left to the full transaction, which gives the
 // right answer or error. The UPDATE takes the conversation's row lock, so seqs stay contiguous.
-const AGENT_APPEND = `
-with bumped as (
-  update conversations set last_seq = last_seq + 1, updated_at = now(), last_message_at = now()
-  where id = $1 and workspace_id = $2 and status = 'open' and assignee_id is not null
-  returning id, last_seq, visitor_id
-), m as (
-  insert into messages (conversation_id, seq, sender_type, sender_id, client_id, body)
-  select id, last_seq, 'agent', $3, $4, $5 from bumped
-  returning *
-)
-select m.id, m.conversation_id, m.seq, m.sender_type, m.sender_id, m.client_id, m.body, m.created_at,
-  (select name from users where id = $3) as sender_name, bumped.visitor_id
-from m join bumped on bumped.id = m.conversation_id`;
+// The statement is the function append_agent_message (migration 2026_12_01_2240_append_messages), so its
+// plan is prepared once per connection: planning it cost more than running it.
+const AGENT_APPEND = 'select * from append_agent_message($1, $2, $3, $4, $5)';
 
 export interface AgentAppend {
   conversationId: string;

@@ -8,43 +8,11 @@ import type { MessageRow } from '../presenters/message.ts';
 // concurrent batches cannot deadlock; messages of one conversation get consecutive seqs in arrival order.
 // A send the batch did not store (no open conversation, resolved meanwhile), or every send of a batch that
 // failed (e.g. a retried clientId violates unique (sender_id, client_id)), goes to the full transaction.
-const APPEND_BATCH = `
-with input as (
-  select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[])
-    with ordinality as i(visitor_id, workspace_id, inbox_id, conversation_id, client_id, body, ord)
-), target as (
-  select i.*, (
-    select c.id from conversations c
-    where c.visitor_id = i.visitor_id and c.workspace_id = i.workspace_id and c.inbox_id = i.inbox_id
-      and c.status = 'open' and (i.conversation_id is null or c.id = i.conversation_id)
-    order by c.created_at desc
-    limit 1
-  ) as target_id
-  from input i
-), counts as (
-  select target_id, count(*)::int as n from target where target_id is not null group by target_id
-), locked as materialized (
-  select c.id from conversations c join counts on counts.target_id = c.id
-  where c.status = 'open'
-  order by c.id
-  for no key update of c
-), bumped as (
-  update conversations c set last_seq = c.last_seq + counts.n, updated_at = now(), last_message_at = now()
-  from locked join counts on counts.target_id = locked.id
-  where c.id = locked.id
-  returning c.id, c.last_seq, counts.n
-), numbered as (
-  select t.visitor_id, t.client_id, t.body, b.id as conversation_id,
-    b.last_seq - b.n + row_number() over (partition by b.id order by t.ord) as seq
-  from target t join bumped b on b.id = t.target_id
-), m as (
-  insert into messages (conversation_id, seq, sender_type, sender_id, client_id, body)
-  select conversation_id, seq, 'visitor', visitor_id, client_id, body from numbered
-  returning *
-)
-select m.id, m.conversation_id, m.seq, m.sender_type, m.sender_id, m.client_id, m.body, m.created_at,
-  null as sender_name
-from m`;
+// The statement is the function append_visitor_messages (migration 2026_12_01_2240_append_messages), so
+// its plan is prepared once per connection instead of for every batch.
+const APPEND_BATCH = `select id, conversation_id, seq, sender_type, sender_id, client_id, body, created_at,
+  null::text as sender_name
+from append_visitor_messages($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[])`;
 
 export interface VisitorAppend {
   visitorId: string;
