@@ -32,7 +32,11 @@ interface Pending {
 export interface AppendBatcherOptions {
   /** Sends in one statement at most. */
   maxBatch?: number;
-  /** Statements under way at once; the rest of the pool stays free for everything else. */
+  /**
+   * Statements under way at once. One: sends wait for the batch being written and then go together, so
+   * under load there are fewer, bigger commits (bench:realtime (a): 659 µs of database CPU per message
+   * with one, 950 with four) for at most one commit's wait.
+   */
   maxInFlight?: number;
 }
 
@@ -49,7 +53,7 @@ export class VisitorAppendBatcher {
   constructor(db: Kysely<Database>, options: AppendBatcherOptions = {}) {
     this.#db = db;
     this.#maxBatch = options.maxBatch ?? 200;
-    this.#maxInFlight = options.maxInFlight ?? 4;
+    this.#maxInFlight = options.maxInFlight ?? 1;
   }
 
   /** Statements run and sends they stored so far, for metrics and tests. */
