@@ -35,6 +35,7 @@ import { chooseSubprotocol } from './routes/realtime/subprotocols.ts';
 import { widgetSocketRoute } from './routes/realtime/widget-socket.ts';
 import { searchRoutes } from './routes/search/search-routes.ts';
 import { teamRoutes } from './routes/teams/team-routes.ts';
+import { visitorRoutes } from './routes/visitors/visitor-routes.ts';
 import { widgetRoutes } from './routes/widget/widget-routes.ts';
 
 declare module 'fastify' {
@@ -105,6 +106,7 @@ export async function buildApp({ config, db, realtime = {}, logger = true }: App
   await app.register(conversationLabelRoutes);
   await app.register(cannedResponseRoutes);
   await app.register(searchRoutes);
+  await app.register(visitorRoutes);
   await app.register(widgetRoutes);
   await app.register(widgetSocketRoute);
   await app.register(agentSocketRoute);

@@ -8,6 +8,7 @@ import * as uniqueTeamNames from './2026_12_01_1930_unique_team_names.ts';
 import * as invitations from './2026_12_01_2200_invitations.ts';
 import * as cannedResponsesAndLabels from './2026_12_01_2210_canned_responses_and_labels.ts';
 import * as appendMessages from './2026_12_01_2240_append_messages.ts';
+import * as visitorPages from './2026_12_01_2250_visitor_pages.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_2200_invitations': invitations,
   '2026_12_01_2210_canned_responses_and_labels': cannedResponsesAndLabels,
   '2026_12_01_2240_append_messages': appendMessages,
+  '2026_12_01_2250_visitor_pages': visitorPages,
 };

@@ -45,6 +45,9 @@ const declaredColumns: { [Table in keyof Database]: ColumnsOf<Database[Table]> }
     'email',
     'language',
     'page_url',
+    'page_title',
+    'user_agent',
+    'time_zone',
     'attributes',
     'created_at',
     'last_seen_at',
@@ -107,6 +110,7 @@ const declaredColumns: { [Table in keyof Database]: ColumnsOf<Database[Table]> }
   canned_responses: ['id', 'workspace_id', 'owner_id', 'shortcut', 'title', 'body', 'created_at', 'updated_at'],
   labels: ['id', 'workspace_id', 'name', 'color', 'created_at'],
   conversation_labels: ['conversation_id', 'label_id'],
+  visitor_page_views: ['id', 'visitor_id', 'url', 'title', 'viewed_at'],
 };
 
 let handle: Awaited<ReturnType<typeof createTestDb>>;

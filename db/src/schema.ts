@@ -21,6 +21,7 @@ export interface Database {
   canned_responses: CannedResponsesTable;
   labels: LabelsTable;
   conversation_labels: ConversationLabelsTable;
+  visitor_page_views: VisitorPageViewsTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
@@ -120,6 +121,10 @@ export interface VisitorsTable {
   email: string | null;
   language: string | null;
   page_url: string | null;
+  /** The page's title, its browser's User-Agent header and IANA time zone, as the last widget session saw them. */
+  page_title: string | null;
+  user_agent: string | null;
+  time_zone: string | null;
   attributes: ColumnType<Record<string, string>, string | undefined, string>;
   created_at: CreatedAt;
   last_seen_at: Generated<Date>;
@@ -251,4 +256,13 @@ export interface LabelsTable {
 export interface ConversationLabelsTable {
   conversation_id: string;
   label_id: string;
+}
+
+/** The pages a visitor viewed with the chat loaded, newest kept (20 per visitor). */
+export interface VisitorPageViewsTable {
+  id: Generated<string>;
+  visitor_id: string;
+  url: string;
+  title: string | null;
+  viewed_at: Generated<Date>;
 }

@@ -22,6 +22,7 @@ export const ERROR_STATUS = {
   'inbox/not_found': 404,
   'visitor/identity_required': 401,
   'visitor/identity_invalid': 401,
+  'visitor/not_found': 404,
   'conversation/not_found': 404,
   'team/not_found': 404,
   'team/name_taken': 409,

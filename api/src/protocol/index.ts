@@ -14,4 +14,5 @@ export * from './reconnect.ts';
 export * from './rest.ts';
 export * from './search-rest.ts';
 export * from './team-rest.ts';
+export * from './visitor-rest.ts';
 export * from './widget-availability.ts';

@@ -2,6 +2,7 @@ import Type, { type Static } from 'typebox';
 import { BusinessHoursSchema } from './business-hours.ts';
 import { AgentRefSchema, AppearanceSchema, ConversationSummarySchema, RoleSchema, UuidSchema } from './entities.ts';
 import { ConversationEventSchema } from './events.ts';
+import { TimeZoneNameSchema, VisitorPageSchema } from './visitor-rest.ts';
 
 const RoutingModeSchema = Type.Union([Type.Literal('auto'), Type.Literal('manual'), Type.Literal('off')]);
 const EmailSchema = Type.String({ format: 'email', maxLength: 254 });
@@ -143,6 +144,9 @@ export const WidgetSessionBodySchema = Type.Object(
     /** Where the visitor is and what language their browser prefers: routing rules may use them. */
     pageUrl: Type.Optional(Type.String({ maxLength: 2048 })),
     language: Type.Optional(Type.String({ maxLength: 35 })),
+    /** The page the session starts on and the browser's time zone: the console's visitor sidebar shows them. */
+    page: Type.Optional(VisitorPageSchema),
+    timeZone: Type.Optional(TimeZoneNameSchema),
     /** The site's signed-in user (host API `identify`); required when the inbox requires identity. */
     identity: Type.Optional(VisitorIdentitySchema),
     /** What the host page knows of the visitor (host API `setAttributes`); replaces the stored set. */

@@ -17,6 +17,7 @@ import { MembersPage } from '../settings/members-page.tsx';
 import { loadInboxSettingsPage, loadMembersPage, loadTeamsPage } from '../settings/settings-loaders.ts';
 import { TeamsPage } from '../settings/teams-page.tsx';
 import { AppShell } from '../shell/app-shell.tsx';
+import { KeyboardShortcuts } from '../shortcuts/keyboard-shortcuts.tsx';
 import { FullPageLoader } from '../ui/full-page-loader.tsx';
 import { loadApp, loadLogin, loadSignup } from './loaders.ts';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -52,41 +53,47 @@ export const router = createBrowserRouter([
     Component: AppShell,
     ErrorBoundary: RouteErrorPage,
     HydrateFallback: FullPageLoader,
+    // The keyboard shortcuts wrap every signed-in page.
     children: [
-      { path: '/', loader: () => redirect('/conversations'), element: null },
       {
-        path: '/conversations',
-        Component: InboxPage,
+        Component: KeyboardShortcuts,
         children: [
-          { index: true, Component: NoConversationSelected },
-          { path: ':conversationId', Component: ConversationPane },
+          { path: '/', loader: () => redirect('/conversations'), element: null },
+          {
+            path: '/conversations',
+            Component: InboxPage,
+            children: [
+              { index: true, Component: NoConversationSelected },
+              { path: ':conversationId', Component: ConversationPane },
+            ],
+          },
+          { path: '/queue', Component: QueuePage },
+          { path: '/queue/:inboxId', Component: QueuePage },
+          { path: '/search', Component: SearchPage },
+          { path: '/settings', loader: () => redirect('/settings/inbox'), element: null },
+          {
+            path: '/settings/inbox',
+            loader: loadInboxSettingsPage,
+            Component: InboxSettingsPage,
+            ErrorBoundary: RouteErrorPage,
+          },
+          { path: '/settings/teams', loader: loadTeamsPage, Component: TeamsPage, ErrorBoundary: RouteErrorPage },
+          { path: '/settings/members', loader: loadMembersPage, Component: MembersPage, ErrorBoundary: RouteErrorPage },
+          {
+            path: '/settings/canned-responses',
+            loader: loadCannedSettingsPage,
+            Component: CannedSettingsPage,
+            ErrorBoundary: RouteErrorPage,
+          },
+          {
+            path: '/settings/labels',
+            loader: loadLabelSettingsPage,
+            Component: LabelSettingsPage,
+            ErrorBoundary: RouteErrorPage,
+          },
+          { path: '*', Component: NotFoundPage },
         ],
       },
-      { path: '/queue', Component: QueuePage },
-      { path: '/queue/:inboxId', Component: QueuePage },
-      { path: '/search', Component: SearchPage },
-      { path: '/settings', loader: () => redirect('/settings/inbox'), element: null },
-      {
-        path: '/settings/inbox',
-        loader: loadInboxSettingsPage,
-        Component: InboxSettingsPage,
-        ErrorBoundary: RouteErrorPage,
-      },
-      { path: '/settings/teams', loader: loadTeamsPage, Component: TeamsPage, ErrorBoundary: RouteErrorPage },
-      { path: '/settings/members', loader: loadMembersPage, Component: MembersPage, ErrorBoundary: RouteErrorPage },
-      {
-        path: '/settings/canned-responses',
-        loader: loadCannedSettingsPage,
-        Component: CannedSettingsPage,
-        ErrorBoundary: RouteErrorPage,
-      },
-      {
-        path: '/settings/labels',
-        loader: loadLabelSettingsPage,
-        Component: LabelSettingsPage,
-        ErrorBoundary: RouteErrorPage,
-      },
-      { path: '*', Component: NotFoundPage },
     ],
   },
 ]);

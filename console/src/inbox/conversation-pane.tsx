@@ -10,8 +10,9 @@ import { JumpNotice } from './jump-notice.tsx';
 import { parseAtSeq } from './jump-to-seq.ts';
 import { Timeline } from './timeline.tsx';
 import { useJumpToSeq } from './use-jump-to-seq.ts';
+import { VisitorSidebar } from './visitor-sidebar.tsx';
 
-/** The selected conversation: header, history by seq (opened at `?at=<seq>` when given), composer. */
+/** The selected conversation: header, history by seq (opened at `?at=<seq>` when given), composer; the visitor beside it. */
 export function ConversationPane() {
   const { conversationId = '' } = useParams();
   const [searchParams] = useSearchParams();
@@ -56,37 +57,40 @@ export function ConversationPane() {
   }
 
   return (
-    <article className="conversation" data-testid="conversation-view" data-conversation-id={conversationId}>
-      <ConversationHeader summary={entry.summary} />
-      <JumpNotice state={jump.state} onRetry={jump.retry} />
-      {entry.events ? (
-        <Timeline
+    <>
+      <article className="conversation" data-testid="conversation-view" data-conversation-id={conversationId}>
+        <ConversationHeader summary={entry.summary} />
+        <JumpNotice state={jump.state} onRetry={jump.retry} />
+        {entry.events ? (
+          <Timeline
+            key={conversationId}
+            conversationId={conversationId}
+            events={entry.events}
+            outbox={outbox}
+            hasMore={entry.hasMore}
+            isLoadingOlder={loadingOlder.has(conversationId)}
+            onLoadOlder={() => void store.loadOlder(conversationId)}
+            onRetry={(clientId) => store.retry(clientId)}
+            onDiscard={(clientId) => store.discard(clientId)}
+            focusSeq={jump.state === 'present' ? atSeq : null}
+          />
+        ) : problem?.status === 'error' ? (
+          <LoadError message={problem.message} onRetry={() => store.openConversation(conversationId)} />
+        ) : (
+          <div className="timeline timeline--loading">
+            <Spinner label="Loading messages" />
+          </div>
+        )}
+        <Composer
           key={conversationId}
           conversationId={conversationId}
-          events={entry.events}
-          outbox={outbox}
-          hasMore={entry.hasMore}
-          isLoadingOlder={loadingOlder.has(conversationId)}
-          onLoadOlder={() => void store.loadOlder(conversationId)}
-          onRetry={(clientId) => store.retry(clientId)}
-          onDiscard={(clientId) => store.discard(clientId)}
-          focusSeq={jump.state === 'present' ? atSeq : null}
+          placeholder={`Reply as ${me.user.name}…`}
+          isResolved={entry.summary.status === 'resolved'}
+          onSend={(body) => store.send(conversationId, body)}
         />
-      ) : problem?.status === 'error' ? (
-        <LoadError message={problem.message} onRetry={() => store.openConversation(conversationId)} />
-      ) : (
-        <div className="timeline timeline--loading">
-          <Spinner label="Loading messages" />
-        </div>
-      )}
-      <Composer
-        key={conversationId}
-        conversationId={conversationId}
-        placeholder={`Reply as ${me.user.name}…`}
-        isResolved={entry.summary.status === 'resolved'}
-        onSend={(body) => store.send(conversationId, body)}
-      />
-    </article>
+      </article>
+      <VisitorSidebar summary={entry.summary} />
+    </>
   );
 }
 

@@ -1,5 +1,6 @@
 import type { ConversationDetail, WidgetAvailability, WidgetSession, WidgetSessionBody } from '@parley/api/protocol';
 import { createApiRequest, type FetchLike } from './api-request.ts';
+import { describePage } from './page-facts.ts';
 
 /** What the host page told the widget about the visitor (identify, setAttributes), sent with session calls. */
 export type SessionFacts = Pick<WidgetSessionBody, 'identity' | 'attributes'>;
@@ -23,7 +24,7 @@ export function createApiClient(apiBase: string, fetchImpl: FetchLike): ApiClien
           'content-type': 'application/json',
           ...(token ? { authorization: `Bearer ${token}` } : {}),
         },
-        body: JSON.stringify({ siteKey, ...facts }),
+        body: JSON.stringify({ siteKey, ...facts, ...describePage() }),
       }),
     getConversation: (token, conversationId) =>
       request(`/v1/widget/conversations/${encodeURIComponent(conversationId)}`, {

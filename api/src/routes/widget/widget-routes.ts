@@ -15,6 +15,7 @@ import {
 import { VisitorContactBodySchema, WidgetAvailabilitySchema } from '../../protocol/widget-availability.ts';
 import { loadConversationDetail } from '../../services/conversations/load-conversation-detail.ts';
 import { loadWidgetAvailability } from '../../services/visitors/load-widget-availability.ts';
+import { recordVisitorDevice } from '../../services/visitors/record-visitor-device.ts';
 import { saveVisitorContact } from '../../services/visitors/save-visitor-contact.ts';
 import { startVisitorSession } from '../../services/visitors/start-visitor-session.ts';
 import { bearerToken, checkIdentityRequirement, findVisitorByToken } from '../../services/visitors/visitor-access.ts';
@@ -106,8 +107,16 @@ export async function widgetRoutes(fastify: FastifyInstance) {
         .executeTakeFirst();
       if (!inbox) throw notFound('inbox');
       checkOrigin(request, inbox.allowed_origins);
-      const { siteKey: _, ...facts } = request.body;
-      return startVisitorSession(app.db, inbox, bearerToken(request.headers.authorization), facts);
+      const { siteKey: _, page, timeZone, ...facts } = request.body;
+      const pageUrl = page?.url ?? facts.pageUrl;
+      const token = bearerToken(request.headers.authorization);
+      const session = await startVisitorSession(app.db, inbox, token, { ...facts, pageUrl });
+      await recordVisitorDevice(app.db, session.visitorId, {
+        userAgent: request.headers['user-agent'],
+        timeZone,
+        page,
+      });
+      return session;
     },
   );
 
