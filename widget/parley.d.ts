@@ -11,18 +11,39 @@
  * "Parley:" (an unknown command, a bad event name, identify without { id, hash }…).
  */
 
+/** The languages of the widget; any tag of one of them works too ('pt-BR', 'ar-EG', 'de-CH'). */
+export type ParleyLocale = 'en' | 'ru' | 'es' | 'de' | 'fr' | 'pt' | 'ar' | (string & {});
+
 /** `Parley('init', options)`: once per page, first; a second init is ignored with a console warning. */
 export interface ParleyInitOptions {
   /** The inbox's site key, as in the snippet the console shows (Settings). */
   siteKey: string;
-  /** A BCP 47 language tag such as 'en' or 'de-CH'; dates and times follow it. */
-  locale?: string;
+  /**
+   * The widget's language, as a BCP 47 language tag such as 'de' or 'pt-BR': English (en), Russian (ru),
+   * Spanish (es), German (de), French (fr), Portuguese (pt) or Arabic (ar, right to left). Regions pick
+   * the language ('de-AT' → German) and the dates and times ('pt-BR' → Brazil's). Without it, the
+   * browser's first language of these; a tag of another language logs a warning and does the same;
+   * English when none matches.
+   */
+  locale?: ParleyLocale;
   /**
    * Load the chat (about 18 KB gzip) when the browser is idle after the page loaded, so the first
    * open is instant. Without it (the default) a page view downloads only widget.js and the chat loads
    * when the visitor first opens it (or at once, when they have a conversation going).
    */
   prefetch?: boolean;
+  /**
+   * While the panel is closed (or the tab hidden) and an agent replies, the tab's title alternates
+   * "(1) New message — <your title>" with your title until the visitor opens the chat; your title is
+   * then put back exactly (one you set meanwhile is kept). `false` turns this off. Default true.
+   */
+  titleNotice?: boolean;
+  /**
+   * A short, soft chime (Web Audio, no file download) for the same replies, once the visitor has
+   * interacted with the page; the panel's header has a mute toggle the browser remembers for your
+   * site. `false` turns the sound and the toggle off. Default true.
+   */
+  sound?: boolean;
 }
 
 /**

@@ -5,6 +5,7 @@ import { build, defineConfig, type InlineConfig, type Plugin, type Rolldown } fr
 // Builds the two files a host page may load, into dist/:
 //   widget.js               the loader (src/main.ts), a classic IIFE for <script async>, on every page view
 //   widget-chat.<hash>.js   the chat (src/chat/mount-chat.ts), an ES module widget.js imports when needed
+//   widget-chat.<language>-<hash>.js   the chat's strings in a language other than English, imported by the chat
 // The chat is built first (a nested build) so the loader can be given its hashed name. Styles are .css
 // files imported with ?inline: minified strings the element adopts into its shadow root, no CSS file.
 // Each file also gets .gz and .br copies, which the api serves to browsers that accept them.
@@ -31,9 +32,10 @@ function sharedConfig(): InlineConfig {
   };
 }
 
-/** Builds the chat chunk in memory; the loader build writes it, and knows its name. */
+/** Builds the chat chunk (and its language chunks) in memory; the loader build writes them, and knows the chat's name. */
 function chatChunk(): Plugin {
-  let chunk = { fileName: '', code: '' };
+  let chunks: Rolldown.OutputChunk[] = [];
+  let chatFileName = '';
   return {
     name: 'parley:chat-chunk',
     async buildStart() {
@@ -45,21 +47,26 @@ function chatChunk(): Plugin {
           ...shared.build,
           write: false,
           lib: { entry: 'src/chat/mount-chat.ts', formats: ['es'], fileName: () => 'widget-chat.[hash].js' },
-          // Library mode leaves an ES build's whitespace for a consumer bundler; a browser loads this one as is.
-          rolldownOptions: { output: { minify: true } },
+          rolldownOptions: {
+            // Library mode leaves an ES build's whitespace for a consumer bundler; a browser loads this one as is.
+            // The language chunks keep the chat's prefix, so the api serves them like the chat.
+            output: { minify: true, chunkFileNames: 'widget-chat.[name]-[hash].js' },
+          },
         },
       });
       // One output per format: here one, ES.
       const files = ((Array.isArray(result) ? result[0] : result) as Rolldown.RolldownOutput).output;
-      const [entry] = files;
-      if (files.length !== 1 || entry.type !== 'chunk') throw new Error('the chat build should make exactly one file');
-      chunk = { fileName: entry.fileName, code: entry.code };
+      chunks = files.flatMap((file) => (file.type === 'chunk' ? [file] : []));
+      const entries = chunks.filter((file) => file.isEntry);
+      if (entries.length !== 1 || chunks.length !== files.length) {
+        throw new Error('the chat build should make one entry and JavaScript chunks only');
+      }
+      chatFileName = entries[0]?.fileName ?? '';
     },
     resolveId: (id) => (id === CHAT_FILE_MODULE ? `\0${CHAT_FILE_MODULE}` : null),
-    load: (id) =>
-      id === `\0${CHAT_FILE_MODULE}` ? `export const CHAT_FILE = ${JSON.stringify(chunk.fileName)};` : null,
+    load: (id) => (id === `\0${CHAT_FILE_MODULE}` ? `export const CHAT_FILE = ${JSON.stringify(chatFileName)};` : null),
     generateBundle() {
-      this.emitFile({ type: 'asset', fileName: chunk.fileName, source: chunk.code });
+      for (const { fileName, code } of chunks) this.emitFile({ type: 'asset', fileName, source: code });
     },
   };
 }

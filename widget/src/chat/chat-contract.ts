@@ -31,6 +31,9 @@ export interface MountChatOptions {
   storage: KeyValueStorage;
   emit: EmitHostEvent;
   surface: ChatSurface;
+  /** init({ titleNotice, sound }): each is on unless the host page said false. */
+  titleNotice: boolean;
+  sound: boolean;
 }
 
 export interface ChatHandle extends WidgetHandle {

@@ -4,14 +4,32 @@
 import { WIDGET_WS_PATH } from '@parley/api/protocol/constants';
 import { h, render } from 'preact';
 import chatCss from '../element/chat.css?inline';
+import type { EmitHostEvent } from '../host/host-api.ts';
+import { chooseLocale } from '../i18n/locales.ts';
+import { loadStrings } from '../i18n/strings.ts';
+import { createChime } from '../notify/chime.ts';
+import { createReplyNotifier } from '../notify/reply-notifier.ts';
+import { createSoundPreference } from '../notify/sound-preference.ts';
 import { createApiClient, toWebSocketUrl } from '../sync/api-client.ts';
 import { ChatController } from '../sync/chat-controller.ts';
 import type { SocketLike } from '../sync/visitor-connection.ts';
+import { createPhoneLayout } from '../ui/phone-layout.ts';
 import { WidgetApp } from '../ui/widget-app.tsx';
 import type { ChatHandle, MountChatOptions } from './chat-contract.ts';
 
 export function mountChat(options: MountChatOptions): ChatHandle {
   const { apiBase, surface } = options;
+  const soundPreference = options.sound ? createSoundPreference(options.storage, options.siteKey) : null;
+  const notifier = createReplyNotifier({
+    isTitleNoticeOn: options.titleNotice,
+    sound: soundPreference && { chime: createChime(), preference: soundPreference },
+    isPanelOpen: () => controller.getSnapshot().isOpen,
+  });
+  const emit: EmitHostEvent = (event, ...args) => {
+    if (event === 'message') notifier.noteAgentMessage();
+    options.emit(event, ...args);
+  };
+  const phoneLayout = createPhoneLayout(surface.chatRoot);
   const controller = new ChatController({
     siteKey: options.siteKey,
     config: options.config,
@@ -19,7 +37,7 @@ export function mountChat(options: MountChatOptions): ChatHandle {
     storage: options.storage,
     wsUrl: toWebSocketUrl(apiBase, WIDGET_WS_PATH),
     createSocket: (url, protocols) => new WebSocket(url, protocols) as unknown as SocketLike,
-    emit: options.emit,
+    emit,
   });
   const focusComposerOnOpen = { current: false };
 
@@ -28,8 +46,14 @@ export function mountChat(options: MountChatOptions): ChatHandle {
   controller.subscribe(() => {
     const { isOpen, unreadCount } = controller.getSnapshot();
     surface.showLauncherState({ isOpen, unreadCount });
+    phoneLayout.setOpen(isOpen);
+    notifier.checkSeen();
   });
-  render(h(WidgetApp, { controller, surface, locale: options.locale, focusComposerOnOpen }), surface.chatRoot);
+  // The panel appears in the visitor's language: their catalogue (a small chunk) comes before the first render.
+  const { language, tag } = chooseLocale(options.locale, navigator.languages);
+  void loadStrings(language).then(() =>
+    render(h(WidgetApp, { controller, surface, locale: tag, focusComposerOnOpen, soundPreference }), surface.chatRoot),
+  );
   window.addEventListener('online', () => controller.handleOnline());
   window.addEventListener('storage', (event) => controller.handleStorageChange(event.key));
   void controller.start();

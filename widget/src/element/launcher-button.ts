@@ -1,4 +1,4 @@
-import { launcherStrings as strings } from '../i18n/launcher-strings.ts';
+import type { LauncherStrings } from '../i18n/launcher-strings.ts';
 
 export interface LauncherView {
   isOpen: boolean;
@@ -58,7 +58,7 @@ function createSpan(className: string, text: string): HTMLSpanElement {
  * The launcher bubble, in plain DOM so the page view needs no framework: an accessible button with the
  * owner's text, the open/closed icon and the unread badge. The chat drives it through `render`.
  */
-export function createLauncherButton(text: string | undefined, handlers: LauncherHandlers) {
+export function createLauncherButton(text: string | undefined, strings: LauncherStrings, handlers: LauncherHandlers) {
   const button = document.createElement('button');
   button.type = 'button';
   button.dataset.testid = 'parley-bubble';

@@ -1,5 +1,7 @@
 import type { Appearance } from '@parley/api/protocol';
 import type { ChatSurface, LauncherState } from '../chat/chat-contract.ts';
+import { launcherStringsFor } from '../i18n/launcher-strings.ts';
+import { chooseLocale, textDirection } from '../i18n/locales.ts';
 import { normalizeAccent, pickTextColor } from './accent-color.ts';
 import launcherCss from './launcher.css?inline';
 import { createLauncherButton, type LauncherHandlers } from './launcher-button.ts';
@@ -37,15 +39,17 @@ export class ParleyWidgetElement extends HTMLElement implements ChatSurface {
     this.addStyles(launcherCss);
   }
 
-  /** Draws the launcher in the inbox's colour, corner and text. */
+  /** Draws the launcher in the inbox's colour, corner and text, in the language of `init`'s locale or the browser's. */
   showLauncher(appearance: Appearance, locale: string | undefined, handlers: LauncherHandlers): void {
     const root = document.createElement('div');
     root.className = appearance.position === 'left' ? 'root left' : 'root right';
-    if (locale) root.lang = locale;
+    const { language, tag } = chooseLocale(locale, navigator.languages);
+    root.lang = tag;
+    root.dir = textDirection(language);
     const accent = normalizeAccent(appearance.color);
     root.style.setProperty('--parley-accent', accent);
     root.style.setProperty('--parley-on-accent', pickTextColor(accent));
-    this.#launcher = createLauncherButton(appearance.launcherText, handlers);
+    this.#launcher = createLauncherButton(appearance.launcherText, launcherStringsFor(language), handlers);
     root.append(this.#launcher.element, this.chatRoot);
     this.#shadow.append(root);
   }

@@ -1,10 +1,21 @@
+import { LANGUAGES, languageOf } from '../i18n/locales.ts';
+
 export interface InitOptions {
   siteKey: string;
-  /** A BCP 47 language tag; only English strings exist so far, dates follow it. */
+  /**
+   * A BCP 47 language tag ('ar', 'pt-BR'): the widget's language (en, ru, es, de, fr, pt, ar) and its
+   * dates. Without it, or for another language (with a warning), the browser's languages, then English.
+   */
   locale?: string;
   /** Load the chat when the browser is idle instead of when the visitor first opens it. */
   prefetch?: boolean;
+  /** false: no "(1) New message" title notice on the host tab. */
+  titleNotice?: boolean;
+  /** false: no chime for new messages (and no mute toggle). */
+  sound?: boolean;
 }
+
+const FLAGS = ['prefetch', 'titleNotice', 'sound'] as const;
 
 function parseLocale(locale: unknown): string {
   if (typeof locale !== 'string') throw new Error("Parley: the 'locale' option must be a language tag such as 'en'");
@@ -15,6 +26,11 @@ function parseLocale(locale: unknown): string {
     canonical = undefined;
   }
   if (!canonical) throw new Error(`Parley: '${locale}' is not a valid language tag for the 'locale' option`);
+  if (!languageOf(canonical)) {
+    console.warn(
+      `Parley: no '${canonical}' translation; the widget follows the browser's languages, else English. Locales: ${LANGUAGES.join(', ')}`,
+    );
+  }
   return canonical;
 }
 
@@ -23,16 +39,21 @@ export function parseInitOptions(value: unknown): InitOptions {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new Error("Parley: 'init' needs an options object, e.g. Parley('init', { siteKey: 'YOUR_SITE_KEY' })");
   }
-  const { siteKey, locale, prefetch } = value as Record<string, unknown>;
+  const { siteKey, locale, prefetch, titleNotice, sound } = value as Record<string, unknown>;
   if (typeof siteKey !== 'string' || siteKey.trim() === '' || siteKey.length > 64) {
     throw new Error("Parley: 'init' needs a siteKey string (copy the snippet from your Parley inbox settings)");
   }
-  if (prefetch !== undefined && typeof prefetch !== 'boolean') {
-    throw new Error("Parley: the 'prefetch' option must be true or false");
+  for (const flag of FLAGS) {
+    const flagValue = (value as Record<string, unknown>)[flag];
+    if (flagValue !== undefined && typeof flagValue !== 'boolean') {
+      throw new Error(`Parley: the '${flag}' option must be true or false`);
+    }
   }
   return {
     siteKey: siteKey.trim(),
     ...(locale === undefined ? {} : { locale: parseLocale(locale) }),
-    ...(prefetch ? { prefetch } : {}),
+    ...(prefetch === true ? { prefetch } : {}),
+    ...(titleNotice === false ? { titleNotice } : {}),
+    ...(sound === false ? { sound } : {}),
   };
 }

@@ -1,54 +1,32 @@
-import { launcherStrings } from './launcher-strings.ts';
+import { createCatalogueTools } from './catalogue-tools.ts';
+import { type ChatCatalogue, en } from './catalogues/en.ts';
+import type { Language } from './locales.ts';
 
-/** Every string the visitor sees. Only English so far; a locale table can replace it later. */
-export const strings = {
-  ...launcherStrings,
-  defaultTitle: 'Chat with us',
-  defaultGreeting: 'Hi there! Ask us anything — we’ll reply right here.',
-  messagesLabel: 'Messages',
-  composerLabel: 'Message',
-  composerPlaceholder: 'Write a message…',
-  send: 'Send message',
-  sending: 'Sending…',
-  notSent: 'Not sent',
-  retry: 'Retry',
-  retryLabel: 'Retry sending this message',
-  you: 'You',
-  agent: 'Agent',
-  connecting: 'Connecting…',
-  reconnecting: 'Reconnecting…',
-  unavailable: 'Chat is unavailable right now.',
-  // The inbox talks only to signed-in users, or the site's proof of who is signed in was refused.
-  signInRequired: 'Chat is available after you sign in.',
-  signInInvalid: 'We couldn’t confirm that you’re signed in. Please sign out and sign in again to chat.',
-  resolved: 'Conversation resolved',
-  reopened: 'Conversation reopened',
-  joined: (name: string) => `${name} joined`,
-  newMessage: (name: string, body: string) => `New message from ${name}: ${body}`,
+type Catalogue = typeof en;
 
-  // Waiting for an agent: "You're number 3 in line · about 2 min".
-  queuePosition: (position: number) => `You’re number ${position} in line`,
-  queueWithWait: (place: string, wait: string) => `${place} · ${wait}`,
-  waitUnderMinute: 'less than a minute',
-  waitMinutes: (minutes: number) => `about ${minutes} min`,
-  waitHours: (hours: number) => (hours === 1 ? 'about 1 hour' : `about ${hours} hours`),
-
-  // Nobody can answer now: "We’re away right now. We’ll be back tomorrow at 09:00."
-  away: 'We’re away right now.',
-  backWhen: (when: string) => `We’ll be back ${when}.`,
-  backAt: (time: string) => `at ${time}`,
-  backTomorrowAt: (time: string) => `tomorrow at ${time}`,
-  /** weekday: "Monday" in the visitor's language. */
-  backOnWeekdayAt: (weekday: string, time: string) => `${weekday} at ${time}`,
-  /** date: "Monday 12 March" in the visitor's language. */
-  backOnDateAt: (date: string, time: string) => `on ${date} at ${time}`,
-  leaveEmail: 'Leave your email and we’ll reply there.',
-  emailLabel: 'Your email, for our reply',
-  emailPlaceholder: 'you@example.com',
-  saveEmail: 'Save',
-  savingEmail: 'Saving…',
-  emailSaved: (email: string) => `Thanks — we’ll email you at ${email}`,
-  emailInvalid: 'Enter an email address like name@example.com.',
-  emailRateLimited: 'Too many tries. Please wait a minute and try again.',
-  emailFailed: 'We couldn’t save your email. Please try again.',
+// Each language but English is its own small chunk (widget-chat.<language>-<hash>.js), fetched only by
+// the visitors who read it.
+const CATALOGUES: Record<Exclude<Language, 'en'>, () => Promise<Catalogue>> = {
+  ru: () => import('./catalogues/ru.ts').then((module) => module.ru),
+  es: () => import('./catalogues/es.ts').then((module) => module.es),
+  de: () => import('./catalogues/de.ts').then((module) => module.de),
+  fr: () => import('./catalogues/fr.ts').then((module) => module.fr),
+  pt: () => import('./catalogues/pt.ts').then((module) => module.pt),
+  ar: () => import('./catalogues/ar.ts').then((module) => module.ar),
 };
+
+/**
+ * Every string the chat shows, in the visitor's language once `loadStrings` has run (English before).
+ * One widget per page, so one language: the chat loads it before it renders anything.
+ */
+export let strings: ChatCatalogue = en(createCatalogueTools('en'));
+
+/** Switches `strings` to `language`; English, with the error logged, if its chunk cannot be loaded. */
+export async function loadStrings(language: Language): Promise<void> {
+  try {
+    const catalogue = language === 'en' ? en : await CATALOGUES[language]();
+    strings = catalogue(createCatalogueTools(language));
+  } catch (error) {
+    console.error(`Parley: could not load the '${language}' strings; showing English`, error);
+  }
+}

@@ -49,8 +49,8 @@ export function mountLoader(apiBase: string, chatUrl: string, options: InitOptio
     async mount({ mountChat }) {
       const config = await launcherShown;
       if (!config) return null;
-      const { siteKey, locale } = options;
-      return mountChat({ apiBase, siteKey, locale, config, storage, emit, surface: element });
+      const { siteKey, locale, titleNotice = true, sound = true } = options;
+      return mountChat({ apiBase, siteKey, locale, config, storage, emit, surface: element, titleNotice, sound });
     },
     report: (error) => logError('could not load the chat', error),
   });

@@ -1,11 +1,13 @@
 import type { Ref } from 'preact';
 import { strings } from '../i18n/strings.ts';
+import type { SoundPreference } from '../notify/sound-preference.ts';
 import { isAway, type WidgetSnapshot } from '../sync/chat-controller.ts';
 import { AwayNotice } from './away-notice.tsx';
 import { Composer } from './composer.tsx';
 import { ConnectionLine } from './connection-line.tsx';
 import { CloseIcon } from './icons.tsx';
 import { MessageList } from './message-list.tsx';
+import { MuteToggle } from './mute-toggle.tsx';
 import { QueueLine } from './queue-line.tsx';
 import { SignInNotice } from './sign-in-notice.tsx';
 
@@ -14,6 +16,7 @@ interface ChatPanelProps {
   title: string;
   greeting: string;
   locale: string | undefined;
+  soundPreference: SoundPreference | null;
   draft: string;
   inputRef: Ref<HTMLTextAreaElement>;
   onDraftChange(draft: string): void;
@@ -40,6 +43,7 @@ export function ChatPanel(props: ChatPanelProps) {
     >
       <div class="header">
         <h2 class="title">{title}</h2>
+        {props.soundPreference && <MuteToggle preference={props.soundPreference} />}
         <button type="button" class="icon-button" aria-label={strings.closeChat} onClick={props.onClose}>
           <CloseIcon />
         </button>

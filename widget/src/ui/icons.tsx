@@ -27,3 +27,18 @@ export function LockIcon() {
     </svg>
   );
 }
+
+/** A speaker; crossed out when muted. */
+export function SoundIcon({ isMuted }: { isMuted: boolean }) {
+  return (
+    <svg width="18" height="18" viewBox="0 0 24 24" fill="none" aria-hidden="true">
+      <path d="M4 9.5h3.5L12 5.5v13l-4.5-4H4z" fill="currentColor" />
+      <path
+        d={isMuted ? 'm16 9.5 5 5m0-5-5 5' : 'M16 9a4 4 0 0 1 0 6m2.5-8.5a7.5 7.5 0 0 1 0 11'}
+        stroke="currentColor"
+        stroke-width="2"
+        stroke-linecap="round"
+      />
+    </svg>
+  );
+}

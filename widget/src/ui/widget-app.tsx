@@ -2,6 +2,7 @@ import type { RefObject } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChatSurface } from '../chat/chat-contract.ts';
 import { strings } from '../i18n/strings.ts';
+import type { SoundPreference } from '../notify/sound-preference.ts';
 import { type ChatController, isAway } from '../sync/chat-controller.ts';
 import { ChatPanel } from './chat-panel.tsx';
 import { LiveAnnouncer } from './live-announcer.tsx';
@@ -14,10 +15,12 @@ interface WidgetAppProps {
   locale: string | undefined;
   /** Set when the visitor opens the panel from the launcher: the composer gets the focus. */
   focusComposerOnOpen: RefObject<boolean>;
+  /** The visitor's mute toggle; null when the site turned sound off. */
+  soundPreference: SoundPreference | null;
 }
 
 /** The panel and the live region; the launcher beside them belongs to the element (see mount-chat.ts). */
-export function WidgetApp({ controller, surface, locale, focusComposerOnOpen }: WidgetAppProps) {
+export function WidgetApp({ controller, surface, locale, focusComposerOnOpen, soundPreference }: WidgetAppProps) {
   const snapshot = useSnapshot(controller);
   const [draft, setDraft] = useState('');
   const inputRef = useRef<HTMLTextAreaElement>(null);
@@ -53,6 +56,7 @@ export function WidgetApp({ controller, surface, locale, focusComposerOnOpen }: 
           title={title}
           greeting={config.appearance.greeting || strings.defaultGreeting}
           locale={locale}
+          soundPreference={soundPreference}
           draft={draft}
           inputRef={inputRef}
           onDraftChange={setDraft}

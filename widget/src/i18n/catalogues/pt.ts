@@ -1,0 +1,61 @@
+import type { CatalogueTools } from '../catalogue-tools.ts';
+import type { ChatCatalogue } from './en.ts';
+
+// Brazilian Portuguese, the most widely read; 'pt-PT' visitors get it too (and their own dates).
+
+/** "à 1:00", "às 09:00". */
+const at = (time: string) => (/^0?1\D/.test(time) ? `à ${time}` : `às ${time}`);
+/** "no sábado", "na quinta-feira": Saturday and Sunday are masculine, the other days feminine. */
+const onDay = (day: string) => `${/^(sábado|domingo)/i.test(day) ? 'no' : 'na'} ${day}`;
+
+export function pt({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
+  return {
+    closeChat: 'Fechar chat',
+    defaultTitle: 'Fale com a gente',
+    defaultGreeting: 'Olá! Pergunte o que quiser — respondemos por aqui mesmo.',
+    messagesLabel: 'Mensagens',
+    composerLabel: 'Mensagem',
+    composerPlaceholder: 'Escreva uma mensagem…',
+    send: 'Enviar mensagem',
+    sending: 'Enviando…',
+    notSent: 'Não enviada',
+    retry: 'Tentar de novo',
+    retryLabel: 'Enviar esta mensagem de novo',
+    you: 'Você',
+    agent: 'Atendente',
+    connecting: 'Conectando…',
+    reconnecting: 'Reconectando…',
+    unavailable: 'O chat não está disponível no momento.',
+    signInRequired: 'Entre na sua conta para usar o chat.',
+    signInInvalid: 'Não conseguimos confirmar que você entrou na sua conta. Saia e entre de novo para conversar.',
+    resolved: 'Conversa resolvida',
+    reopened: 'Conversa reaberta',
+    joined: (name) => `${name} entrou na conversa`,
+    newMessage: (name, body) => `Nova mensagem de ${name}: ${body}`,
+    titleNotice: (count, title) =>
+      titleWithNotice(count, plural(count, { one: 'Nova mensagem', other: 'Novas mensagens' }), title),
+    muteSound: 'Silenciar o som das novas mensagens',
+
+    queuePosition: (position) => `Sua posição na fila: ${position}`,
+    queueWithWait: (place, wait) => `${place} · ${wait}`,
+    waitUnderMinute: 'menos de um minuto',
+    waitMinutes: (minutes) => plural(minutes, { one: 'cerca de # minuto', other: 'cerca de # minutos' }),
+    waitHours: (hours) => plural(hours, { one: 'cerca de # hora', other: 'cerca de # horas' }),
+
+    away: 'No momento, estamos ausentes.',
+    backWhen: (when) => `Voltamos ${when}.`,
+    backAt: (time) => at(time),
+    backTomorrowAt: (time) => `amanhã ${at(time)}`,
+    backOnWeekdayAt: (weekday, time) => `${onDay(weekday)} ${at(time)}`,
+    backOnDateAt: (date, time) => `${onDay(date)} ${at(time)}`,
+    leaveEmail: 'Deixe seu e-mail e responderemos por lá.',
+    emailLabel: 'Seu e-mail, para a nossa resposta',
+    emailPlaceholder: 'voce@exemplo.com',
+    saveEmail: 'Salvar',
+    savingEmail: 'Salvando…',
+    emailSaved: (email) => `Obrigado! Vamos responder para ${email}`,
+    emailInvalid: 'Digite um e-mail como nome@exemplo.com.',
+    emailRateLimited: 'Muitas tentativas. Aguarde um minuto e tente de novo.',
+    emailFailed: 'Não conseguimos salvar seu e-mail. Tente de novo.',
+  };
+}

@@ -1,0 +1,80 @@
+import type { CatalogueTools } from '../catalogue-tools.ts';
+import type { ChatCatalogue } from './en.ts';
+
+/** "в четверг", "во вторник", "в среду, 11 марта": Intl names the day in the nominative, "в" wants the accusative. */
+function onDay(day: string): string {
+  const accusative = day.replace(/^([^\s,]*)а(?=[\s,]|$)/, '$1у');
+  return `${day.startsWith('вт') ? 'во' : 'в'} ${accusative}`;
+}
+
+export function ru({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
+  return {
+    closeChat: 'Закрыть чат',
+    defaultTitle: 'Напишите нам',
+    defaultGreeting: 'Здравствуйте! Задайте любой вопрос — мы ответим прямо здесь.',
+    messagesLabel: 'Сообщения',
+    composerLabel: 'Сообщение',
+    composerPlaceholder: 'Напишите сообщение…',
+    send: 'Отправить сообщение',
+    sending: 'Отправляется…',
+    notSent: 'Не отправлено',
+    retry: 'Повторить',
+    retryLabel: 'Отправить это сообщение ещё раз',
+    you: 'Вы',
+    agent: 'Оператор',
+    connecting: 'Подключение…',
+    reconnecting: 'Переподключение…',
+    unavailable: 'Чат сейчас недоступен.',
+    signInRequired: 'Чат доступен после входа в аккаунт.',
+    signInInvalid: 'Не удалось подтвердить, что вы вошли в аккаунт. Выйдите и войдите снова, чтобы написать нам.',
+    resolved: 'Диалог завершён',
+    reopened: 'Диалог возобновлён',
+    joined: (name) => `${name} теперь в чате`,
+    newMessage: (name, body) => `Новое сообщение — ${name}: ${body}`,
+    titleNotice: (count, title) =>
+      titleWithNotice(count, plural(count, { one: 'Новое сообщение', other: 'Новые сообщения' }), title),
+    muteSound: 'Выключить звук новых сообщений',
+
+    queuePosition: (position) =>
+      position <= 1
+        ? 'Ваша очередь — следующая'
+        : plural(position - 1, {
+            one: 'Перед вами # человек',
+            few: 'Перед вами # человека',
+            many: 'Перед вами # человек',
+            other: 'Перед вами # человека',
+          }),
+    queueWithWait: (place, wait) => `${place} · ${wait}`,
+    waitUnderMinute: 'меньше минуты',
+    waitMinutes: (minutes) =>
+      plural(minutes, {
+        one: 'примерно # минута',
+        few: 'примерно # минуты',
+        many: 'примерно # минут',
+        other: 'примерно # минуты',
+      }),
+    waitHours: (hours) =>
+      plural(hours, {
+        one: 'примерно # час',
+        few: 'примерно # часа',
+        many: 'примерно # часов',
+        other: 'примерно # часа',
+      }),
+
+    away: 'Сейчас нас нет на месте.',
+    backWhen: (when) => `Вернёмся ${when}.`,
+    backAt: (time) => `в ${time}`,
+    backTomorrowAt: (time) => `завтра в ${time}`,
+    backOnWeekdayAt: (weekday, time) => `${onDay(weekday)} в ${time}`,
+    backOnDateAt: (date, time) => `${onDay(date)}, в ${time}`,
+    leaveEmail: 'Оставьте почту — мы ответим туда.',
+    emailLabel: 'Ваша почта для ответа',
+    emailPlaceholder: 'you@example.com',
+    saveEmail: 'Сохранить',
+    savingEmail: 'Сохраняем…',
+    emailSaved: (email) => `Спасибо! Ответим на ${email}`,
+    emailInvalid: 'Введите адрес почты, например name@example.com.',
+    emailRateLimited: 'Слишком много попыток. Подождите минуту и попробуйте снова.',
+    emailFailed: 'Не удалось сохранить почту. Попробуйте ещё раз.',
+  };
+}
