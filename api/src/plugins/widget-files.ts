@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 
 /** widget.js: every page view asks for it, so a new release reaches pages within minutes. */
 const LOADER_CACHE = 'public, max-age=300';
-/** widget-chat.<hash>.js: its name changes with its content, so a copy never goes stale. */
+/** widget-chat.<hash>.js and widget-chat.<lang>-<hash>.js: a name changes with its content, so a copy never goes stale. */
 const CHUNK_CACHE = 'public, max-age=31536000, immutable';
 /** The encodings the widget build writes beside each file (.br, .gz), best first. */
 const ENCODINGS = [
