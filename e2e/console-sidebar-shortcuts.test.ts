@@ -28,7 +28,7 @@ let firstId = '';
 let secondId = '';
 const dialogs: string[] = [];
 const OWNER = { email: 'kim@acme.test', name: 'Kim Keys', workspace: 'Acme Bikes' };
-const DESKTOP = { width: 1360, height: 860 };
+const DESKTOP = { width: 1500, height: 860 };
 const LONG_NOTE = `Prefers e-mail. ${'Rides every day, rain or shine. '.repeat(6)}`.trim();
 const MARKUP = '<img src=x onerror=alert(1)>';
 

@@ -16,8 +16,8 @@ import {
 } from './visitor-sidebar-sections.tsx';
 import './visitor-sidebar.css';
 
-/** Wide enough for the sidebar beside the conversation; narrower, it opens over it when asked. */
-const WIDE_QUERY = '(min-width: 1200px)';
+/** Wide enough for the sidebar beside the conversation and its header on one row; narrower, it opens over it when asked. */
+const WIDE_QUERY = '(min-width: 1440px)';
 const isWide = () => typeof window.matchMedia === 'function' && window.matchMedia(WIDE_QUERY).matches;
 
 /** Who the visitor is and what is known of them, beside the conversation. */
