@@ -1,5 +1,6 @@
-import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
+import { type KeyboardEvent, useId, useRef } from 'react';
 import { CloseIcon } from '../ui/icons.tsx';
+import { useModalDialog } from '../ui/use-modal-dialog.ts';
 import { SHORTCUT_GROUPS } from './shortcut-list.ts';
 
 /**
@@ -11,17 +12,7 @@ export function ShortcutHelpDialog({ onClose }: { onClose(): void }) {
   const closeRef = useRef<HTMLButtonElement>(null);
   const titleId = useId();
 
-  useEffect(() => {
-    const dialog = dialogRef.current;
-    if (!dialog) return;
-    const opener = document.activeElement instanceof HTMLElement ? document.activeElement : null;
-    if (!dialog.open) dialog.showModal();
-    closeRef.current?.focus();
-    return () => {
-      if (dialog.open) dialog.close();
-      opener?.focus();
-    };
-  }, []);
+  useModalDialog(dialogRef, closeRef);
 
   return (
     <dialog
