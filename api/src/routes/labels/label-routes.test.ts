@@ -1,3 +1,4 @@
+import { isRealPostgresSelected } from '@parley/db/testing';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type {
   AgentConversationDetail,
@@ -230,5 +231,22 @@ describe('labels on conversations', () => {
       expect(text).not.toContain('labels');
       expect(text).not.toContain(secret.name);
     }
+  });
+});
+
+describe('a label deleted while it is being put on', () => {
+  // PGlite runs one statement at a time, so only a real server can interleave the two transactions.
+  test.runIf(isRealPostgresSelected())('the put waits for the delete and answers 404, not a 500', async () => {
+    const doomed = await createLabel('Short-lived');
+    let put: ReturnType<typeof server.request> | undefined;
+    await server.db.transaction().execute(async (trx) => {
+      await trx.deleteFrom('labels').where('id', '=', doomed.id).execute();
+      put = server.request('PUT', `/v1/conversations/${conversationId}/labels/${doomed.id}`, {
+        cookie: owner.cookie,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    });
+    expect(await put).toMatchObject({ status: 404, body: { code: 'label/not_found' } });
+    expect((await labelsOn(conversationId)).map((l) => l.id)).not.toContain(doomed.id);
   });
 });

@@ -21,6 +21,9 @@ export async function checkLabelOfWorkspace(db: Kysely<Database>, workspaceId: s
     .select('id')
     .where('id', '=', labelId)
     .where('workspace_id', '=', workspaceId)
+    // Holds off a concurrent delete until this transaction ends, so the insert that follows never meets a
+    // label that vanished in between (a foreign-key 500); a delete that committed first is a 404 here.
+    .forKeyShare()
     .executeTakeFirst();
   if (!label) throw labelNotFound();
 }
