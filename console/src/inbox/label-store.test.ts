@@ -4,7 +4,7 @@ import type { ConnectionHandlers } from '../realtime/agent-connection.ts';
 import { ConsoleStore } from '../realtime/console-store.ts';
 import { Outbox } from '../realtime/outbox.ts';
 import { CONVERSATION_ID, ME, OTHER_CONVERSATION_ID } from '../realtime/test-fixtures.ts';
-import { getLabelSnapshot, rememberConversationLabels, rememberWorkspaceLabels } from './label-store.ts';
+import { forgetLabels, getLabelSnapshot, rememberConversationLabels, rememberWorkspaceLabels } from './label-store.ts';
 
 // Label frames from the agent socket go to the label store (never into the conversation cache): a
 // conversation's labels replace what was known, the workspace's set renames, recolours and drops chips.
@@ -80,5 +80,13 @@ describe('label frames in the console store', () => {
     rememberWorkspaceLabels([refund]);
     expect(getLabelSnapshot().workspace).toEqual([refund]);
     expect(getLabelSnapshot().byConversation.get(CONVERSATION_ID)).toEqual([refund, vip]);
+  });
+
+  it('signing out forgets every label, so the next agent on the tab starts empty', () => {
+    rememberConversationLabels([{ id: CONVERSATION_ID, labels: [refund] }]);
+    rememberWorkspaceLabels([refund, vip]);
+    forgetLabels();
+    expect(getLabelSnapshot().workspace).toEqual([]);
+    expect(getLabelSnapshot().byConversation.size).toBe(0);
   });
 });

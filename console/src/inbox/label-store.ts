@@ -49,6 +49,11 @@ export function applyWorkspaceLabels(labels: readonly Label[]): void {
   setSnapshot({ byConversation, workspace: labels });
 }
 
+/** Signing out: the next agent on this tab must not see this workspace's labels. */
+export function forgetLabels(): void {
+  setSnapshot({ byConversation: new Map(), workspace: [] });
+}
+
 export function getLabelSnapshot(): LabelSnapshot {
   return snapshot;
 }

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { logOut } from '../api/endpoints.ts';
 import { useAppData } from '../app/use-app-data.ts';
+import { forgetLabels } from '../inbox/label-store.ts';
 import { QueueNavLinks } from '../queue/queue-nav.tsx';
 import { clearStoredOutbox } from '../realtime/create-console-store.ts';
 import { SearchNavField } from '../search/search-nav-field.tsx';
@@ -22,6 +23,7 @@ export function Sidebar() {
       // The session may already be gone; the login page is the right place either way.
     }
     clearStoredOutbox(me.user.id);
+    forgetLabels();
     navigate('/login', { replace: true });
   }
 
