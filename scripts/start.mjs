@@ -35,7 +35,8 @@ const children = [
 console.log(`
   Parley is starting.
     Console (sign up here first):  ${publicUrl}
-    Example customer site:         ${exampleSiteUrl}  (open it from the console: Settings → Open the example site)
+    Example customer site:         ${exampleSiteUrl}${process.env.EXAMPLE_SITE_URL ? ` (served on port ${examplesPort}; EXAMPLES_PORT changes it)` : ''}
+                                   (open it from the console: Settings → Open the example site)
     Database:                      ${process.env.DATABASE_URL ? 'Postgres at DATABASE_URL' : `embedded PGlite in ${env.PARLEY_DATA_DIR}`}
 `);
 
