@@ -1,0 +1,48 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import type { FastifyInstance } from 'fastify';
+import Type from 'typebox';
+import { notFound } from '../../app-error.ts';
+import { UuidSchema } from '../../protocol/entities.ts';
+import { ParticipantListSchema } from '../../protocol/note-rest.ts';
+import { addParticipant } from '../../services/participants/add-participant.ts';
+import { loadParticipants } from '../../services/participants/load-participants.ts';
+import { publishParticipants } from '../../services/participants/publish-participants.ts';
+
+const ParamsSchema = Type.Object({ id: UuidSchema });
+
+/** Who takes part in a conversation, and "Join": any agent of its workspace; another workspace's is a 404. */
+export async function participantRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+
+  async function requireConversation(workspaceId: string, conversationId: string) {
+    const row = await app.db
+      .selectFrom('conversations')
+      .select('id')
+      .where('id', '=', conversationId)
+      .where('workspace_id', '=', workspaceId)
+      .executeTakeFirst();
+    if (!row) throw notFound('conversation');
+  }
+
+  app.get(
+    '/v1/conversations/:id/participants',
+    { schema: { params: ParamsSchema, response: { 200: ParticipantListSchema } }, preHandler: app.requireAgent },
+    async (request) => {
+      const { workspaceId } = request.agent!;
+      await requireConversation(workspaceId, request.params.id);
+      return { participants: await loadParticipants(app.db, workspaceId, request.params.id) };
+    },
+  );
+
+  app.post(
+    '/v1/conversations/:id/participants',
+    { schema: { params: ParamsSchema, response: { 200: ParticipantListSchema } }, preHandler: app.requireAgent },
+    async (request) => {
+      const { workspaceId, userId } = request.agent!;
+      await requireConversation(workspaceId, request.params.id);
+      if (await addParticipant(app.db, request.params.id, userId))
+        await publishParticipants(app, request.log, workspaceId, request.params.id);
+      return { participants: await loadParticipants(app.db, workspaceId, request.params.id) };
+    },
+  );
+}
