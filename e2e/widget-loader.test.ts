@@ -19,7 +19,8 @@ let visitor: BrowserContext;
 let conversationId = '';
 const WAIT_MS = 30_000;
 /** The chat file's URL or path (a retry after a failed load asks with ?retry=N). */
-const CHAT_FILE = /\/widget-chat\.[\w-]+\.js(\?|$)/;
+// The chat itself, widget-chat.<hash>.js: not its language or on-demand chunks (widget-chat.<name>-<hash>.js).
+const CHAT_FILE = /\/widget-chat\.[\w-]{8}\.js(\?|$)/;
 
 beforeAll(async () => {
   stack = await startStack();

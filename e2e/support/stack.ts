@@ -81,7 +81,7 @@ export async function startStack(): Promise<Stack> {
   };
 }
 
-async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 60_000) {
+async function waitUntilReady(url: string, child: ChildProcess, timeoutMs = 120_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`${url}: the process exited with ${child.exitCode}`);
