@@ -9,6 +9,13 @@ import * as invitations from './2026_12_01_2200_invitations.ts';
 import * as cannedResponsesAndLabels from './2026_12_01_2210_canned_responses_and_labels.ts';
 import * as appendMessages from './2026_12_01_2240_append_messages.ts';
 import * as visitorPages from './2026_12_01_2250_visitor_pages.ts';
+import * as readReceipts from './2026_12_02_0310_read_receipts.ts';
+import * as statusPriority from './2026_12_02_0320_status_priority.ts';
+import * as internalNotes from './2026_12_02_0330_internal_notes.ts';
+import * as attachments from './2026_12_02_0340_attachments.ts';
+import * as contacts from './2026_12_02_0350_contacts.ts';
+import * as csat from './2026_12_02_0360_csat.ts';
+import * as personalSettings from './2026_12_02_0380_personal_settings.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +29,11 @@ export const migrations: Record<string, Migration> = {
   '2026_12_01_2210_canned_responses_and_labels': cannedResponsesAndLabels,
   '2026_12_01_2240_append_messages': appendMessages,
   '2026_12_01_2250_visitor_pages': visitorPages,
+  '2026_12_02_0310_read_receipts': readReceipts,
+  '2026_12_02_0360_csat': csat,
+  '2026_12_02_0320_status_priority': statusPriority,
+  '2026_12_02_0330_internal_notes': internalNotes,
+  '2026_12_02_0340_attachments': attachments,
+  '2026_12_02_0350_contacts': contacts,
+  '2026_12_02_0380_personal_settings': personalSettings,
 };

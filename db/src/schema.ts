@@ -22,14 +22,21 @@ export interface Database {
   labels: LabelsTable;
   conversation_labels: ConversationLabelsTable;
   visitor_page_views: VisitorPageViewsTable;
+  mentions: MentionsTable;
+  conversation_participants: ConversationParticipantsTable;
+  attachments: AttachmentsTable;
+  conversation_ratings: ConversationRatingsTable;
+  user_avatars: UserAvatarsTable;
+  user_preferences: UserPreferencesTable;
 }
 
 type CreatedAt = ColumnType<Date, Date | undefined, never>;
 type Json<T> = ColumnType<T, string, string>;
 
 export type Role = 'owner' | 'admin' | 'agent';
-export type ConversationStatus = 'open' | 'resolved';
+export type ConversationStatus = 'open' | 'pending' | 'snoozed' | 'resolved';
 export type ActorType = 'visitor' | 'agent' | 'system';
+export type MessageKind = 'reply' | 'note';
 export type RoutingMode = 'auto' | 'manual' | 'off';
 export type RoutingOutcome = 'assigned' | 'queued' | 'returned';
 
@@ -89,6 +96,18 @@ export interface InboxAppearance {
   greeting?: string;
   launcherText?: string;
   position?: 'left' | 'right';
+  logoUrl?: string;
+  /** What the widget asks before the first message (PreChatForm in the protocol). */
+  preChatForm?: {
+    enabled: boolean;
+    fields: {
+      key: string;
+      label: string;
+      type: 'text' | 'email' | 'select' | 'textarea';
+      required: boolean;
+      options?: string[];
+    }[];
+  };
 }
 
 export interface InboxesTable {
@@ -148,10 +167,16 @@ export interface ConversationsTable {
   /** The highest seq handed out in this conversation; bumped under the row lock. */
   last_seq: Generated<number>;
   last_message_at: Date | null;
+  /** Queue order and the agent-set priority: 0 none, 1 low, 2 medium, 3 high, 4 urgent. */
   priority: Generated<number>;
+  /** When a snoozed conversation opens again; set exactly while status is 'snoozed'. */
+  snoozed_until: Date | null;
   team_id: string | null;
   /** Since when it waits for an agent; null while assigned (or closed). */
   queued_at: Date | null;
+  /** Read receipts: the last seq the visitor read, and the last one any agent read; only ever increase. */
+  visitor_read_seq: Generated<number>;
+  agent_read_seq: Generated<number>;
   assigned_at: Date | null;
   created_at: CreatedAt;
   updated_at: Generated<Date>;
@@ -165,9 +190,13 @@ export interface MessagesTable {
   sender_id: string | null;
   client_id: string | null;
   body: string;
+  /** 'note': internal, seen by agents only; never delivered to the visitor. */
+  kind: Generated<MessageKind>;
   /** to_tsvector('simple', body), kept by Postgres; for full-text search only. */
   search_vector: ColumnType<string, never, never>;
   created_at: CreatedAt;
+  /** A copy of the message's attachments' metadata; null when it has none. */
+  attachments: ColumnType<MessageAttachmentMeta[] | null, string | null | undefined, string | null>;
 }
 
 export interface ConversationEventsTable {
@@ -265,4 +294,86 @@ export interface VisitorPageViewsTable {
   url: string;
   title: string | null;
   viewed_at: Generated<Date>;
+}
+
+/** A visitor's rating of a resolved conversation (CSAT); a new one within 24 h replaces it. */
+export interface ConversationRatingsTable {
+  conversation_id: string;
+  workspace_id: string;
+  /** 1 to 5. */
+  rating: number;
+  comment: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+export interface MessageAttachmentMeta {
+  id: string;
+  name: string;
+  size: number;
+  contentType: string;
+  width?: number;
+  height?: number;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  conversation_id: string | null;
+  message_id: string | null;
+  uploader_type: 'visitor' | 'agent';
+  uploader_id: string;
+  name: string;
+  content_type: string;
+  size_bytes: number;
+  width: number | null;
+  height: number | null;
+  storage_key: string;
+  created_at: CreatedAt;
+}
+
+/** A member named with @ in an internal note: their notification until they read it. */
+export interface MentionsTable {
+  id: Generated<string>;
+  workspace_id: string;
+  conversation_id: string;
+  message_id: string;
+  user_id: string;
+  author_id: string | null;
+  read_at: Date | null;
+  created_at: CreatedAt;
+}
+
+/** Agents who wrote in a conversation or joined it; they follow it like its assignee. */
+export interface ConversationParticipantsTable {
+  conversation_id: string;
+  user_id: string;
+  joined_at: CreatedAt;
+}
+
+/** An agent's uploaded picture (PNG, JPEG or WebP, at most 512 KB), served to their workspace. */
+export interface UserAvatarsTable {
+  user_id: string;
+  content: Buffer;
+  content_type: 'image/png' | 'image/jpeg' | 'image/webp';
+  updated_at: Generated<Date>;
+}
+
+/** One notification channel setting: which ways an event reaches the agent. */
+export interface NotificationChannels {
+  browser: boolean;
+  sound: boolean;
+  titleCount: boolean;
+}
+
+/** An agent's own preferences; a missing row or key means the default. */
+export interface UserPreferencesTable {
+  user_id: string;
+  notifications: ColumnType<
+    Partial<Record<'newConversation' | 'newMessageInMine' | 'mention', NotificationChannels>>,
+    string | undefined,
+    string
+  >;
+  auto_away_minutes: Generated<number>;
+  updated_at: Generated<Date>;
 }

@@ -58,3 +58,6 @@ export const RECONNECTABLE_CLOSE_CODES: readonly number[] = [
   CLOSE_CODES.heartbeatTimeout,
   CLOSE_CODES.slowConsumer,
 ];
+
+/** CSAT: the longest comment a visitor may leave with a rating. */
+export const RATING_COMMENT_MAX_LENGTH = 1000;

@@ -1,4 +1,7 @@
 import Type, { type Static } from 'typebox';
+import { AttachmentSchema } from './attachments.ts';
+import { MessageKindSchema } from './message-kind.ts';
+import { LogoUrlSchema, PreChatFormSchema } from './pre-chat.ts';
 
 export const IsoDateSchema = Type.String({ format: 'date-time' });
 export const UuidSchema = Type.String({ format: 'uuid' });
@@ -9,8 +12,24 @@ export type Role = Static<typeof RoleSchema>;
 export const ActorTypeSchema = Type.Union([Type.Literal('visitor'), Type.Literal('agent'), Type.Literal('system')]);
 export type ActorType = Static<typeof ActorTypeSchema>;
 
-export const ConversationStatusSchema = Type.Union([Type.Literal('open'), Type.Literal('resolved')]);
+export const ConversationStatusSchema = Type.Union([
+  Type.Literal('open'),
+  /** Waiting on the customer (or someone else); a visitor's message opens it again. */
+  Type.Literal('pending'),
+  /** Out of the way until snoozedUntil (or the visitor's next message), then open again. */
+  Type.Literal('snoozed'),
+  Type.Literal('resolved'),
+]);
 export type ConversationStatus = Static<typeof ConversationStatusSchema>;
+
+export const ConversationPrioritySchema = Type.Union([
+  Type.Literal('none'),
+  Type.Literal('low'),
+  Type.Literal('medium'),
+  Type.Literal('high'),
+  Type.Literal('urgent'),
+]);
+export type ConversationPriority = Static<typeof ConversationPrioritySchema>;
 
 export const AgentRefSchema = Type.Object({ id: UuidSchema, name: Type.String() });
 export type AgentRef = Static<typeof AgentRefSchema>;
@@ -37,6 +56,10 @@ export const MessageSchema = Type.Object({
   /** Plain text. Every renderer shows it as text, never as HTML. */
   body: Type.String(),
   createdAt: IsoDateSchema,
+  /** Files sent with the message; absent when there are none. */
+  attachments: Type.Optional(Type.Array(AttachmentSchema)),
+  /** Agents only: 'note' is an internal note (a visitor never gets one). Absent means 'reply'. */
+  kind: Type.Optional(MessageKindSchema),
 });
 export type Message = Static<typeof MessageSchema>;
 
@@ -47,6 +70,8 @@ export const AppearanceSchema = Type.Object(
     greeting: Type.Optional(Type.String({ maxLength: 500 })),
     launcherText: Type.Optional(Type.String({ maxLength: 40 })),
     position: Type.Optional(Type.Union([Type.Literal('left'), Type.Literal('right')])),
+    logoUrl: Type.Optional(LogoUrlSchema),
+    preChatForm: Type.Optional(PreChatFormSchema),
   },
   { additionalProperties: false },
 );
@@ -56,14 +81,22 @@ export const ConversationSummarySchema = Type.Object({
   id: UuidSchema,
   inboxId: UuidSchema,
   status: ConversationStatusSchema,
+  /** Agents only (absent in what a visitor gets): none when not set. */
+  priority: Type.Optional(ConversationPrioritySchema),
+  /** Set while status is snoozed. */
+  snoozedUntil: Type.Optional(Type.Union([IsoDateSchema, Type.Null()])),
   assignee: Type.Union([AgentRefSchema, Type.Null()]),
   visitor: VisitorRefSchema,
   /** The highest seq in this conversation. */
   lastSeq: Type.Integer({ minimum: 0 }),
+  /** Read receipts: the last seq the visitor read and the last one any agent read (conversation.read). */
+  readUpTo: Type.Optional(Type.Object({ visitor: Type.Integer({ minimum: 0 }), agents: Type.Integer({ minimum: 0 }) })),
   lastMessage: Type.Union([
     Type.Object({ body: Type.String(), senderType: ActorTypeSchema, createdAt: IsoDateSchema }),
     Type.Null(),
   ]),
+  /** The visitor's CSAT rating (1–5), present once they rated the resolved conversation. */
+  rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
   createdAt: IsoDateSchema,
   updatedAt: IsoDateSchema,
 });

@@ -1,5 +1,13 @@
 import Type, { type Static } from 'typebox';
-import { AgentRefSchema, ConversationSummarySchema, IsoDateSchema, MessageSchema, UuidSchema } from './entities.ts';
+import {
+  AgentRefSchema,
+  ConversationPrioritySchema,
+  ConversationStatusSchema,
+  ConversationSummarySchema,
+  IsoDateSchema,
+  MessageSchema,
+  UuidSchema,
+} from './entities.ts';
 
 /**
  * Conversation events. Each carries the conversation's server-assigned `seq`
@@ -13,6 +21,8 @@ const eventBase = {
 };
 
 const ConversationEventSchemas = {
+  /** Visitors only: this seq holds something they do not see (an internal note); it keeps their seqs contiguous. */
+  'conversation.seq_skipped': Type.Object({ ...eventBase }),
   /** Always seq 1. */
   'conversation.created': Type.Object({ ...eventBase, conversation: ConversationSummarySchema }),
   'message.created': Type.Object({ ...eventBase, message: MessageSchema }),
@@ -20,6 +30,29 @@ const ConversationEventSchemas = {
   'conversation.unassigned': Type.Object({ ...eventBase, reason: Type.Optional(Type.String()) }),
   'conversation.resolved': Type.Object({ ...eventBase, by: Type.Union([AgentRefSchema, Type.Null()]) }),
   'conversation.reopened': Type.Object({ ...eventBase }),
+  /** The visitor rated the resolved conversation (CSAT); a later one replaces it. */
+  'conversation.rated': Type.Object({
+    ...eventBase,
+    rating: Type.Integer({ minimum: 1, maximum: 5 }),
+    comment: Type.Union([Type.String(), Type.Null()]),
+  }),
+  /**
+   * A move to or from pending or snoozed (resolving and reopening keep their own events). by is null
+   * when the system did it: the snooze ended, or the visitor wrote.
+   */
+  'conversation.status_changed': Type.Object({
+    ...eventBase,
+    status: ConversationStatusSchema,
+    snoozedUntil: Type.Union([IsoDateSchema, Type.Null()]),
+    by: Type.Union([AgentRefSchema, Type.Null()]),
+    reason: Type.Optional(Type.Union([Type.Literal('snooze_ended'), Type.Literal('visitor_message')])),
+  }),
+  /** Agents only in meaning: a visitor's copy carries no priority. */
+  'conversation.priority_changed': Type.Object({
+    ...eventBase,
+    priority: Type.Optional(ConversationPrioritySchema),
+    by: Type.Union([AgentRefSchema, Type.Null()]),
+  }),
 };
 
 export type ConversationEventType = keyof typeof ConversationEventSchemas;
@@ -35,6 +68,10 @@ export const ConversationEventSchema = Type.Union([
   eventFrame('conversation.unassigned'),
   eventFrame('conversation.resolved'),
   eventFrame('conversation.reopened'),
+  eventFrame('conversation.rated'),
+  eventFrame('conversation.status_changed'),
+  eventFrame('conversation.priority_changed'),
+  eventFrame('conversation.seq_skipped'),
 ]);
 
 export type ConversationEventData<T extends ConversationEventType> = Static<(typeof ConversationEventSchemas)[T]>;

@@ -1,9 +1,27 @@
 import Type, { type Static } from 'typebox';
+import { ATTACHMENT_LIMITS } from './attachments.ts';
 import { LIMITS } from './constants.ts';
 import { type ConversationSummary, type Message, UuidSchema } from './entities.ts';
 import type { ErrorBody } from './errors.ts';
 import type { ConversationEvent } from './events.ts';
 import type { Label } from './label-rest.ts';
+import { MessageKindSchema } from './message-kind.ts';
+import type { NoteFrame } from './note-rest.ts';
+import {
+  type ConversationSetPriorityFrame,
+  ConversationSetPriorityFrameSchema,
+  type ConversationSetStatusFrame,
+  ConversationSetStatusFrameSchema,
+} from './status-frames.ts';
+import {
+  type ConversationReadFrame,
+  ConversationReadFrameSchema,
+  type ConversationViewFrame,
+  ConversationViewFrameSchema,
+  type EphemeralFrame,
+  type TypingSetFrame,
+  TypingSetFrameSchema,
+} from './typing-frames.ts';
 
 // ---- client → server -------------------------------------------------------------
 // Every frame is `{ type, id?, data }`. A command with an `id` is answered by an
@@ -41,6 +59,10 @@ export const MessageSendFrameSchema = Type.Object(
         /** Required for agents. A visitor may omit it to write in their open conversation (or start one). */
         conversationId: Type.Optional(UuidSchema),
         body: Type.String({ maxLength: LIMITS.messageMaxLength }),
+        /** Agents only: 'note' stores an internal note. A visitor's note is refused (message/note_not_allowed). */
+        kind: Type.Optional(MessageKindSchema),
+        /** Uploads (POST …/attachments) to send with this message; the body may then be empty. */
+        attachmentIds: Type.Optional(Type.Array(UuidSchema, { minItems: 1, maxItems: ATTACHMENT_LIMITS.perMessage })),
       },
       { additionalProperties: false },
     ),
@@ -130,6 +152,8 @@ export const VisitorFrameSchemas = {
   hello: HelloFrameSchema,
   'message.send': MessageSendFrameSchema,
   ping: PingFrameSchema,
+  'typing.set': TypingSetFrameSchema,
+  'conversation.read': ConversationReadFrameSchema,
 };
 
 /** Frames an agent's console may send, by type. */
@@ -140,16 +164,22 @@ export const AgentFrameSchemas = {
   'conversation.assign': ConversationAssignFrameSchema,
   'presence.set': PresenceSetFrameSchema,
   'conversation.follow': ConversationFollowFrameSchema,
+  'conversation.view': ConversationViewFrameSchema,
+  'conversation.set_status': ConversationSetStatusFrameSchema,
+  'conversation.set_priority': ConversationSetPriorityFrameSchema,
 };
 
-export type VisitorFrame = HelloFrame | MessageSendFrame | PingFrame;
+export type VisitorFrame = HelloFrame | MessageSendFrame | PingFrame | TypingSetFrame | ConversationReadFrame;
 export type AgentFrame =
   | VisitorFrame
   | ConversationResolveFrame
   | Static<typeof ConversationHandBackFrameSchema>
   | Static<typeof ConversationAssignFrameSchema>
   | Static<typeof PresenceSetFrameSchema>
-  | Static<typeof ConversationFollowFrameSchema>;
+  | Static<typeof ConversationFollowFrameSchema>
+  | ConversationViewFrame
+  | ConversationSetStatusFrame
+  | ConversationSetPriorityFrame;
 
 /**
  * Not conversation events (no seq): the latest state, sent whenever it changes. A visitor also gets
@@ -221,4 +251,6 @@ export type ServerFrame =
    */
   | { type: 'conversations.changed'; data: { conversations: ConversationSummary[] } }
   | LabelFrame
+  | EphemeralFrame
+  | NoteFrame
   | ConversationEvent;

@@ -30,7 +30,13 @@ export const LoginBodySchema = Type.Object(
 export type LoginBody = Static<typeof LoginBodySchema>;
 
 export const MeSchema = Type.Object({
-  user: Type.Object({ id: UuidSchema, email: Type.String(), name: Type.String() }),
+  user: Type.Object({
+    id: UuidSchema,
+    email: Type.String(),
+    name: Type.String(),
+    /** Where the agent's uploaded picture is served; absent without one. */
+    avatarUrl: Type.Optional(Type.String()),
+  }),
   workspace: Type.Object({ id: UuidSchema, name: Type.String() }),
   role: RoleSchema,
 });
@@ -85,7 +91,17 @@ export const InboxUpdateBodySchema = Type.Object(
 export type InboxUpdateBody = Static<typeof InboxUpdateBodySchema>;
 
 export const ConversationListQuerySchema = Type.Object(
-  { status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('resolved'), Type.Literal('all')])) },
+  {
+    status: Type.Optional(
+      Type.Union([
+        Type.Literal('open'),
+        Type.Literal('pending'),
+        Type.Literal('snoozed'),
+        Type.Literal('resolved'),
+        Type.Literal('all'),
+      ]),
+    ),
+  },
   { additionalProperties: false },
 );
 export const ConversationListSchema = Type.Object({ conversations: Type.Array(ConversationSummarySchema) });
