@@ -10,6 +10,8 @@ const ConfigSchema = Type.Object({
   /** A Postgres URL; without it the embedded PGlite keeps data under dataDir. */
   databaseUrl: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
   dataDir: Type.String({ minLength: 1 }),
+  /** Where uploaded attachments are kept (one file per upload, random names). */
+  uploadsDir: Type.String({ minLength: 1 }),
   /** Several api processes share presence and real-time notices through this Redis; unset = one process. */
   redisUrl: Type.Optional(Type.String({ pattern: '^rediss?://' })),
   /** Prefix of every Redis key and channel, so deployments can share one Redis. */
@@ -40,6 +42,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     publicUrl: trimSlash(env.PUBLIC_URL ?? `http://localhost:${port}`),
     databaseUrl: env.DATABASE_URL || undefined,
     dataDir: resolve(env.PARLEY_DATA_DIR ?? 'data'),
+    uploadsDir: resolve(env.UPLOADS_DIR ?? resolve(env.PARLEY_DATA_DIR ?? 'data', 'uploads')),
     redisUrl: env.REDIS_URL || undefined,
     redisKeyPrefix: env.REDIS_KEY_PREFIX ?? 'parley:',
     exampleSiteUrl:

@@ -44,8 +44,8 @@ export function assignByAgent(
       .where('id', '=', input.conversationId)
       .forNoKeyUpdate()
       .executeTakeFirstOrThrow();
-    if (conversation.status !== 'open') {
-      throw new AppError('conversation/resolved', 'Only an open conversation can be assigned.');
+    if (conversation.status === 'resolved') {
+      throw new AppError('conversation/resolved', 'A resolved conversation cannot be assigned.');
     }
     if (input.onlyIfUnassigned && conversation.assignee_id !== null) {
       throw new AppError('conversation/already_assigned', 'Someone else took this conversation first.');

@@ -1,4 +1,4 @@
-import type { ActorType, Database } from '@parley/db';
+import type { ActorType, Database, MessageAttachmentMeta } from '@parley/db';
 import type { Transaction } from 'kysely';
 import type { MessageRow } from '../presenters/message.ts';
 import { allocateSeq } from '../services/conversations/append.ts';
@@ -12,6 +12,8 @@ const MESSAGE_COLUMNS = [
   'client_id',
   'body',
   'created_at',
+  'attachments',
+  'kind',
 ] as const;
 
 export interface NewMessageInput {
@@ -19,6 +21,8 @@ export interface NewMessageInput {
   sender: { type: ActorType; id: string; name: string | null };
   clientId: string;
   body: string;
+  /** Claimed uploads (services/attachments/claim-attachments.ts). */
+  attachments?: MessageAttachmentMeta[];
 }
 
 /** Inserts a message under the conversation's next seq. Call with the conversation's row lock held. */
@@ -33,6 +37,7 @@ export async function insertMessage(trx: Transaction<Database>, input: NewMessag
       sender_id: input.sender.id,
       client_id: input.clientId,
       body: input.body,
+      attachments: input.attachments?.length ? JSON.stringify(input.attachments) : null,
     })
     .returning(MESSAGE_COLUMNS)
     .executeTakeFirstOrThrow();

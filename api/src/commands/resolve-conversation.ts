@@ -26,7 +26,11 @@ export async function resolveConversation(
     if (!current) throw notFound('conversation');
     const events: ConversationEvent[] = [];
     if (current.status !== 'resolved') {
-      await trx.updateTable('conversations').set({ status: 'resolved' }).where('id', '=', conversationId).execute();
+      await trx
+        .updateTable('conversations')
+        .set({ status: 'resolved', snoozed_until: null })
+        .where('id', '=', conversationId)
+        .execute();
       const user = await trx
         .selectFrom('users')
         .select(['id', 'name'])

@@ -4,6 +4,7 @@ import { notFound } from '../app-error.ts';
 import { messageCreatedEvent, presentMessage } from '../presenters/message.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
 import { assignConversation } from '../routing/assign-conversation.ts';
+import { claimAttachments, linkAttachments } from '../services/attachments/claim-attachments.ts';
 import { isUniqueViolation } from '../services/auth/sign-up.ts';
 import { appendEvent } from '../services/conversations/append.ts';
 import { runTransaction } from '../services/run-transaction.ts';
@@ -25,15 +26,18 @@ export interface AgentActor {
 export async function sendAgentMessage(
   db: Kysely<Database>,
   agent: AgentActor,
-  input: { clientId: string; conversationId: string; body: string },
+  input: { clientId: string; conversationId: string; body: string; attachmentIds?: string[] },
 ): Promise<SendOutcome> {
-  const body = checkMessageBody(input.body);
-  const appended = await tryAppendAgentMessage(db, {
-    ...input,
-    body,
-    workspaceId: agent.workspaceId,
-    userId: agent.userId,
-  });
+  const hasAttachments = Boolean(input.attachmentIds?.length);
+  const body = checkMessageBody(input.body, hasAttachments);
+  const appended = hasAttachments
+    ? undefined
+    : await tryAppendAgentMessage(db, {
+        ...input,
+        body,
+        workspaceId: agent.workspaceId,
+        userId: agent.userId,
+      });
   if (appended) {
     const scope = { workspaceId: agent.workspaceId, visitorId: appended.visitor_id };
     return {
@@ -78,12 +82,22 @@ export async function sendAgentMessage(
           }),
         );
       }
+      const attachments = input.attachmentIds?.length
+        ? await claimAttachments(trx, {
+            ids: input.attachmentIds,
+            workspaceId: agent.workspaceId,
+            uploader: { type: 'agent', id: agent.userId },
+            conversationId: conversation.id,
+          })
+        : undefined;
       const row = await insertMessage(trx, {
         conversationId: conversation.id,
         sender: { type: 'agent', id: agent.userId, name: user.name },
         clientId: input.clientId,
         body,
+        attachments,
       });
+      if (attachments) await linkAttachments(trx, attachments, { id: row.id, conversationId: conversation.id });
       events.push(messageCreatedEvent(row));
       return { message: presentMessage(row), scope, events, isNewConversation: false };
     });

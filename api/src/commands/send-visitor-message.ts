@@ -6,11 +6,13 @@ import { type MessageRow, messageCreatedEvent, presentMessage } from '../present
 import type { Message } from '../protocol/entities.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
 import { chooseTeam } from '../routing/choose-team.ts';
+import { claimAttachments, linkAttachments } from '../services/attachments/claim-attachments.ts';
 import { appendEvent } from '../services/conversations/append.ts';
 import { findConversationRow } from '../services/conversations/queries.ts';
 import { runTransaction } from '../services/run-transaction.ts';
 import { checkMessageBody } from './check-body.ts';
 import { findSentMessage, insertMessage } from './insert-message.ts';
+import { wakeForVisitorMessage } from './set-status-wake.ts';
 import type { VisitorAppend } from './visitor-append-batch.ts';
 
 export interface VisitorPrincipal {
@@ -32,6 +34,8 @@ export interface VisitorSendInput {
   clientId: string;
   conversationId?: string;
   body: string;
+  /** Uploads to send with it; such a send always takes the full transaction. */
+  attachmentIds?: string[];
 }
 
 /**
@@ -47,9 +51,10 @@ export async function sendVisitorMessage(
   input: VisitorSendInput,
   appendToOpenConversation?: (append: VisitorAppend) => Promise<MessageRow | undefined>,
 ): Promise<SendOutcome> {
-  const body = checkMessageBody(input.body);
+  const hasAttachments = Boolean(input.attachmentIds?.length);
+  const body = checkMessageBody(input.body, hasAttachments);
   const scope = { workspaceId: visitor.workspaceId, visitorId: visitor.visitorId };
-  const appended = await appendToOpenConversation?.({ ...visitor, ...input, body });
+  const appended = hasAttachments ? undefined : await appendToOpenConversation?.({ ...visitor, ...input, body });
   if (appended) {
     return {
       message: presentMessage(appended),
@@ -70,16 +75,31 @@ export async function sendVisitorMessage(
     if (!conversationId) {
       conversationId = await openConversation(trx, visitor);
       events.push(await conversationCreatedEvent(trx, conversationId));
-    }
+    } else events.push(...(await wakeForVisitorMessage(trx, conversationId, visitor.visitorId)));
+    const attachments = input.attachmentIds?.length
+      ? await claimAttachments(trx, {
+          ids: input.attachmentIds,
+          workspaceId: visitor.workspaceId,
+          uploader: { type: 'visitor', id: visitor.visitorId },
+          conversationId,
+        })
+      : undefined;
     const row = await insertMessage(trx, {
       conversationId,
       sender: { type: 'visitor', id: visitor.visitorId, name: null },
       clientId: input.clientId,
       body,
+      attachments,
     });
+    if (attachments) await linkAttachments(trx, attachments, { id: row.id, conversationId });
     const created = messageCreatedEvent(row);
     events.push(created);
-    return { message: presentMessage(row), scope, events, isNewConversation: events.length > 1 };
+    return {
+      message: presentMessage(row),
+      scope,
+      events,
+      isNewConversation: events[0]?.type === 'conversation.created',
+    };
   });
 }
 
@@ -89,7 +109,7 @@ async function findOpenConversationId(trx: Transaction<Database>, visitor: Visit
     .select('id')
     .where('visitor_id', '=', visitor.visitorId)
     .where('inbox_id', '=', visitor.inboxId)
-    .where('status', '=', 'open')
+    .where('status', 'in', ['open', 'pending', 'snoozed'])
     .orderBy('created_at', 'desc')
     .executeTakeFirst();
   return row?.id;

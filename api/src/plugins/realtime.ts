@@ -37,6 +37,8 @@ declare module 'fastify' {
 export interface TrackedConnection {
   sessionId?: string;
   userId?: string;
+  /** The hub topic it hears (`visitor:<id>` for a widget socket), so deleting or merging a contact can close it. */
+  topic?: string;
   shutDown(): Promise<void>;
   close(code: number, reason: string): void;
 }

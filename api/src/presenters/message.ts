@@ -1,6 +1,7 @@
-import type { ActorType } from '@parley/db';
+import type { ActorType, MessageAttachmentMeta, MessageKind } from '@parley/db';
 import type { Message } from '../protocol/entities.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
+import { presentAttachment } from '../services/attachments/present-attachment.ts';
 
 export interface MessageRow {
   id: string;
@@ -12,6 +13,10 @@ export interface MessageRow {
   sender_name: string | null;
   body: string;
   created_at: Date;
+  /** Absent from rows of the append fast paths, which store replies only. */
+  kind?: MessageKind;
+  /** Absent from the fast paths' rows too: they never carry attachments. */
+  attachments?: MessageAttachmentMeta[] | null;
 }
 
 export function presentMessage(row: MessageRow): Message {
@@ -23,6 +28,8 @@ export function presentMessage(row: MessageRow): Message {
     sender: { type: row.sender_type, id: row.sender_id, name: row.sender_type === 'agent' ? row.sender_name : null },
     body: row.body,
     createdAt: row.created_at.toISOString(),
+    ...(row.kind === 'note' ? { kind: 'note' as const } : {}),
+    ...(row.attachments?.length ? { attachments: row.attachments.map(presentAttachment) } : {}),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { WebSocket } from 'ws';
+import { presentEventsToVisitor, presentEventToVisitor } from '../presenters/visitor-event.ts';
 import type { HelloFrame } from '../protocol/frames.ts';
 import { loadEventRange } from '../services/conversations/load-events.ts';
 import { Connection, type ConnectionOptions } from './connection.ts';
@@ -33,38 +34,46 @@ export function openConnection<Frame extends { type: string; id?: string }>(
   const { column, value } = options.scopeConversation;
   const kind = column === 'visitor_id' ? 'visitor' : 'agent';
   const { metrics } = app;
-  const connection: Connection<Frame> & { sessionId?: string; userId?: string } = new Connection<Frame>({
-    socket,
-    log,
-    parseFrame: options.parseFrame,
-    heartbeatMs: app.realtime.heartbeatMs,
-    followFromFirstSight: options.followFromFirstSight,
-    admits: options.admits,
-    prepare: options.prepare,
-    runCommand: options.runCommand,
-    onLive: options.onLive,
-    observe: metrics.observers[kind],
-    async findLastSeq(conversationId) {
-      const row = await app.db
-        .selectFrom('conversations')
-        .select('last_seq')
-        .where('id', '=', conversationId)
-        .where(column, '=', value)
-        .executeTakeFirst();
-      return row?.last_seq;
+  const connection: Connection<Frame> & { sessionId?: string; userId?: string; topic?: string } = new Connection<Frame>(
+    {
+      socket,
+      log,
+      parseFrame: options.parseFrame,
+      heartbeatMs: app.realtime.heartbeatMs,
+      followFromFirstSight: options.followFromFirstSight,
+      admits: options.admits,
+      prepare: options.prepare,
+      runCommand: options.runCommand,
+      onLive: options.onLive,
+      observe: metrics.observers[kind],
+      async findLastSeq(conversationId) {
+        const row = await app.db
+          .selectFrom('conversations')
+          .select('last_seq')
+          .where('id', '=', conversationId)
+          .where(column, '=', value)
+          .executeTakeFirst();
+        return row?.last_seq;
+      },
+      loadRange: async (conversationId, fromSeq, toSeq) => {
+        const events = await loadEventRange(app.db, conversationId, fromSeq, toSeq);
+        return kind === 'visitor' ? presentEventsToVisitor(events) : events;
+      },
+      onClose() {
+        unsubscribe();
+        app.realtime.connections.delete(connection);
+        metrics.connections.dec({ kind });
+        options.onClose?.();
+      },
     },
-    loadRange: (conversationId, fromSeq, toSeq) => loadEventRange(app.db, conversationId, fromSeq, toSeq),
-    onClose() {
-      unsubscribe();
-      app.realtime.connections.delete(connection);
-      metrics.connections.dec({ kind });
-      options.onClose?.();
-    },
-  });
+  );
   connection.sessionId = options.sessionId;
   connection.userId = options.userId;
+  connection.topic = options.topic;
   const unsubscribe = app.realtime.hub.subscribe(options.topic, (notice) =>
-    'event' in notice ? connection.delivery.deliver(notice.event) : connection.delivery.sendIfLive(notice.frame),
+    'event' in notice
+      ? connection.delivery.deliver(kind === 'visitor' ? presentEventToVisitor(notice.event) : notice.event)
+      : connection.delivery.sendIfLive(notice.frame),
   );
   app.realtime.connections.add(connection);
   metrics.connections.inc({ kind });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
-import type { Hub, HubListener, HubNotice } from './hub.ts';
+import { createListenerSet, type EphemeralNotice, type Hub, type HubListener, type HubNotice } from './hub.ts';
 
 export interface RedisHubOptions {
   url: string;
@@ -33,6 +33,12 @@ export function createRedisHub(options: RedisHubOptions): Hub & { ready(): Promi
   const listeners = new Map<string, Set<HubListener>>();
   const channelOf = (topic: string) => `${options.keyPrefix}hub:${topic}`;
   const topicOf = (channel: string) => channel.slice(`${options.keyPrefix}hub:`.length);
+  // Ephemeral notices (typing, read receipts, viewers) on channels of their own: `<prefix>hub-ephemeral:<topic>`.
+  const ephemeralPrefix = `${options.keyPrefix}hub-ephemeral:`;
+  const ephemeral = createListenerSet<EphemeralNotice>({
+    first: (topic) => subscriber.subscribe(ephemeralPrefix + topic).catch(onError),
+    last: (topic) => subscriber.unsubscribe(ephemeralPrefix + topic).catch(onError),
+  });
 
   const deliver = (topic: string, notice: HubNotice) => {
     for (const listener of listeners.get(topic) ?? []) listener(notice);
@@ -46,7 +52,10 @@ export function createRedisHub(options: RedisHubOptions): Hub & { ready(): Promi
       onError(error);
       return;
     }
-    if (envelope.origin !== origin) deliver(topicOf(channel), envelope.notice);
+    if (envelope.origin === origin) return;
+    if (channel.startsWith(ephemeralPrefix))
+      ephemeral.deliver(channel.slice(ephemeralPrefix.length), envelope.notice as unknown as EphemeralNotice);
+    else deliver(topicOf(channel), envelope.notice);
   });
 
   let hasBeenReady = false;
@@ -69,6 +78,11 @@ export function createRedisHub(options: RedisHubOptions): Hub & { ready(): Promi
       const envelope: Envelope = { origin, notice };
       publisher.publish(channelOf(topic), JSON.stringify(envelope)).catch(onError);
     },
+    publishEphemeral(topic, notice) {
+      ephemeral.deliver(topic, notice);
+      publisher.publish(ephemeralPrefix + topic, JSON.stringify({ origin, notice })).catch(onError);
+    },
+    subscribeEphemeral: (topic, listener) => ephemeral.add(topic, listener),
     subscribe(topic, listener) {
       let set = listeners.get(topic);
       if (!set) {
@@ -86,6 +100,7 @@ export function createRedisHub(options: RedisHubOptions): Hub & { ready(): Promi
     },
     async close() {
       listeners.clear();
+      ephemeral.clear();
       publisher.disconnect();
       subscriber.disconnect();
     },

@@ -22,6 +22,8 @@ export async function findUnansweredAssignments(db: Kysely<Database>, limit = 10
             .select('m.id')
             .whereRef('m.conversation_id', '=', 'c.id')
             .whereRef('m.sender_id', '=', 'c.assignee_id')
+            // An internal note is no answer to the visitor.
+            .where('m.kind', '=', 'reply')
             .whereRef('m.created_at', '>=', 'c.assigned_at'),
         ),
       ),

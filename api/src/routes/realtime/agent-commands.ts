@@ -3,6 +3,7 @@ import { AppError, notFound } from '../../app-error.ts';
 import { assignByAgent } from '../../commands/assign-by-agent.ts';
 import { resolveConversation } from '../../commands/resolve-conversation.ts';
 import { sendAgentMessage } from '../../commands/send-agent-message.ts';
+import { joinAfterReply, sendNoteAndAnnounce } from '../../commands/send-note-and-announce.ts';
 import type { AgentPrincipal } from '../../plugins/agent-auth.ts';
 import type { AgentFrame, HelloFrame } from '../../protocol/frames.ts';
 import {
@@ -12,9 +13,14 @@ import {
   returnConversations,
   routeWaitingConversations,
 } from '../../realtime/after-commit.ts';
+import type { TypingClientFrame } from '../../realtime/typing-session.ts';
+import { runSetPriority, runSetStatus } from '../conversations/status-commands.ts';
 
 /** conversation.follow concerns the socket itself and is answered in agent-socket.ts. */
-type AgentCommand = Exclude<AgentFrame, HelloFrame | { type: 'ping' } | { type: 'conversation.follow' }>;
+type AgentCommand = Exclude<
+  AgentFrame,
+  HelloFrame | { type: 'ping' } | { type: 'conversation.follow' } | TypingClientFrame
+>;
 
 /** What each command of an agent's socket does; the returned value is the ack's data. */
 export async function runAgentCommand(
@@ -25,10 +31,13 @@ export async function runAgentCommand(
 ): Promise<object> {
   switch (frame.type) {
     case 'message.send': {
-      const { conversationId, clientId, body } = frame.data;
+      const { conversationId, clientId, body, attachmentIds } = frame.data;
       if (!conversationId) throw new AppError('frame/invalid', 'data.conversationId is required for agents.');
-      const outcome = await sendAgentMessage(app.db, agent, { conversationId, clientId, body });
+      if (frame.data.kind === 'note')
+        return sendNoteAndAnnounce(app, log, agent, { conversationId, clientId, body, attachmentIds });
+      const outcome = await sendAgentMessage(app.db, agent, { conversationId, clientId, body, attachmentIds });
       announce(app, log, outcome.scope, outcome.events);
+      if (outcome.events.length > 0) void joinAfterReply(app, log, agent, conversationId);
       return { message: outcome.message };
     }
     case 'conversation.resolve': {
@@ -39,6 +48,10 @@ export async function runAgentCommand(
       });
       return { conversation };
     }
+    case 'conversation.set_status':
+      return runSetStatus(app, log, agent, frame.data);
+    case 'conversation.set_priority':
+      return runSetPriority(app, log, agent, frame.data);
     case 'conversation.hand_back': {
       const { conversationId } = frame.data;
       const owned = await app.db

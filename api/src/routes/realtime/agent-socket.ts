@@ -11,6 +11,9 @@ import { createFrameParser } from '../../realtime/frame-parser.ts';
 import { topics } from '../../realtime/hub.ts';
 import { openConnection } from '../../realtime/open-connection.ts';
 import { releaseUpgradeRequest } from '../../realtime/release-upgrade.ts';
+import { isTypingClientFrame, TypingSession } from '../../realtime/typing-session.ts';
+import { hearMemberFrames } from '../../services/mentions/hear-member-frames.ts';
+import { loadParticipatingConversationIds } from '../../services/participants/load-participants.ts';
 import { runAgentCommand, scheduleOfflineCheck } from './agent-commands.ts';
 
 const parseAgentFrame = createFrameParser<AgentFrame>(AgentFrameSchemas);
@@ -80,15 +83,20 @@ export async function agentSocketRoute(app: FastifyInstance) {
           .where('status', '=', 'open')
           .execute();
         follows.setAssigned(assigned.map((row) => row.id));
+        // Participants follow their conversations like the assignee does.
+        for (const id of await loadParticipatingConversationIds(app.db, agent.workspaceId, agent.userId))
+          follows.open(id);
         for (const { conversationId } of hello.data.resume) follows.open(conversationId);
       },
       sessionId: agent.sessionId,
       userId: agent.userId,
       scopeConversation: { column: 'workspace_id', value: agent.workspaceId },
       runCommand: (frame) =>
-        frame.type === 'conversation.follow'
-          ? follow(frame.data.conversationId)
-          : runAgentCommand(app, request.log, agent, frame),
+        isTypingClientFrame(frame)
+          ? typing.run(frame)
+          : frame.type === 'conversation.follow'
+            ? follow(frame.data.conversationId)
+            : runAgentCommand(app, request.log, agent, frame),
       // Online only once live, so what routing gives this agent arrives after its replay, not lost before it.
       onLive() {
         isOnline = true;
@@ -96,9 +104,17 @@ export async function agentSocketRoute(app: FastifyInstance) {
       },
       onClose() {
         stopHearingChanges();
+        stopHearingMemberFrames();
         if (isOnline) void goOffline();
       },
     });
     const stopHearingChanges = app.realtime.changes.attach(agent.workspaceId, connection.delivery);
+    const stopHearingMemberFrames = hearMemberFrames(app, agent, connection.delivery);
+    const typing = new TypingSession(app, socket, connection, {
+      kind: 'agent',
+      workspaceId: agent.workspaceId,
+      userId: agent.userId,
+      isFollowed: (conversationId) => follows.isFollowed(conversationId),
+    });
   });
 }

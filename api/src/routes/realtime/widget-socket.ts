@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../app-error.ts';
+import { refuseVisitorNote } from '../../commands/note-policy.ts';
 import { sendVisitorMessage, type VisitorPrincipal } from '../../commands/send-visitor-message.ts';
 import { isAllowedOrigin } from '../../plugins/origins.ts';
 import { WIDGET_WS_PATH } from '../../protocol/constants.ts';
@@ -10,6 +11,7 @@ import { topics } from '../../realtime/hub.ts';
 import { openConnection } from '../../realtime/open-connection.ts';
 import { sendQueuePositions } from '../../realtime/queue-positions.ts';
 import { releaseUpgradeRequest } from '../../realtime/release-upgrade.ts';
+import { isTypingClientFrame, TypingSession } from '../../realtime/typing-session.ts';
 import { checkIdentityRequirement, findVisitorByToken } from '../../services/visitors/visitor-access.ts';
 import { tokenFromSubprotocols } from './subprotocols.ts';
 
@@ -53,6 +55,8 @@ export async function widgetSocketRoute(app: FastifyInstance) {
       followFromFirstSight: false,
       scopeConversation: { column: 'visitor_id', value: visitor.visitorId },
       async runCommand(frame) {
+        if (isTypingClientFrame(frame)) return typing.run(frame);
+        refuseVisitorNote(frame.data);
         const outcome = await sendVisitorMessage(app.db, visitor, frame.data, (append) =>
           app.visitorAppends.append(append),
         );
@@ -62,5 +66,6 @@ export async function widgetSocketRoute(app: FastifyInstance) {
         return { message: outcome.message };
       },
     });
+    const typing = new TypingSession(app, socket, connection, { kind: 'visitor', workspaceId, visitorId });
   });
 }

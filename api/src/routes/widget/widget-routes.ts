@@ -19,6 +19,10 @@ import { recordVisitorDevice } from '../../services/visitors/record-visitor-devi
 import { saveVisitorContact } from '../../services/visitors/save-visitor-contact.ts';
 import { startVisitorSession } from '../../services/visitors/start-visitor-session.ts';
 import { bearerToken, checkIdentityRequirement, findVisitorByToken } from '../../services/visitors/visitor-access.ts';
+import { widgetAttachmentRoutes } from '../attachments/widget-attachment-routes.ts';
+import { preChatRoutes } from './pre-chat-routes.ts';
+import { sendCachedConfig } from './widget-config-cache.ts';
+import { widgetConversationRoutes } from './widget-conversations-routes.ts';
 
 /** The widget's HTTP routes. They are called cross-origin from host pages, so each checks the Origin itself. */
 export async function widgetRoutes(fastify: FastifyInstance) {
@@ -30,6 +34,8 @@ export async function widgetRoutes(fastify: FastifyInstance) {
     allowedHeaders: ['content-type', 'authorization'],
     maxAge: 600,
   });
+  await app.register(widgetAttachmentRoutes);
+  await app.register(widgetConversationRoutes);
 
   function checkOrigin(request: FastifyRequest, allowedOrigins: string[]) {
     if (!isAllowedOrigin(request.headers.origin, allowedOrigins)) {
@@ -49,6 +55,7 @@ export async function widgetRoutes(fastify: FastifyInstance) {
     checkIdentityRequirement(visitor);
     return visitor;
   }
+  preChatRoutes(app, requireVisitor);
 
   app.get(
     '/v1/widget/inboxes/:siteKey/config',
@@ -65,8 +72,7 @@ export async function widgetRoutes(fastify: FastifyInstance) {
         .where('site_key', '=', request.params.siteKey)
         .executeTakeFirst();
       if (!inbox) throw notFound('inbox');
-      reply.header('cache-control', 'public, max-age=300');
-      return { inboxName: inbox.name, appearance: inbox.appearance };
+      return sendCachedConfig(request, reply, { inboxName: inbox.name, appearance: inbox.appearance });
     },
   );
 

@@ -2,6 +2,8 @@ import type { Database } from '@parley/db';
 import type { Kysely } from 'kysely';
 import { notFound } from '../../app-error.ts';
 import { presentConversation } from '../../presenters/conversation.ts';
+import { presentSummaryToVisitor } from '../../presenters/conversation-to-visitor.ts';
+import { presentEventsToVisitor } from '../../presenters/visitor-event.ts';
 import type { ConversationDetail } from '../../protocol/rest.ts';
 import { loadEventPage } from './load-events.ts';
 import { selectConversationRows } from './queries.ts';
@@ -23,5 +25,9 @@ export async function loadConversationDetail(
   const row = await query.executeTakeFirst();
   if (!row) throw notFound('conversation');
   const { events, hasMore } = await loadEventPage(db, { id: row.id, lastSeq: row.last_seq }, page);
-  return { conversation: presentConversation(row), events, hasMore };
+  return {
+    conversation: reader.visitorId ? presentSummaryToVisitor(presentConversation(row)) : presentConversation(row),
+    events: reader.visitorId ? presentEventsToVisitor(events) : events,
+    hasMore,
+  };
 }

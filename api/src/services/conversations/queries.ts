@@ -11,12 +11,15 @@ export function selectConversationRows(db: Executor) {
     .selectFrom('conversations as c')
     .innerJoin('visitors as v', 'v.id', 'c.visitor_id')
     .leftJoin('users as a', 'a.id', 'c.assignee_id')
+    .leftJoin('conversation_ratings as cr', 'cr.conversation_id', 'c.id')
     .leftJoinLateral(
       (eb) =>
         eb
           .selectFrom('messages as m')
           .select(['m.body', 'm.sender_type'])
           .whereRef('m.conversation_id', '=', 'c.id')
+          // Internal notes are never a conversation's preview: visitors get summaries too.
+          .where('m.kind', '=', 'reply')
           .orderBy('m.seq', 'desc')
           .limit(1)
           .as('lm'),
@@ -27,12 +30,17 @@ export function selectConversationRows(db: Executor) {
       'c.inbox_id',
       'c.workspace_id',
       'c.status',
+      'c.priority',
+      'c.snoozed_until',
       'c.assignee_id',
       'a.name as assignee_name',
       'c.visitor_id',
       'v.name as visitor_name',
       'v.email as visitor_email',
       'c.last_seq',
+      'c.visitor_read_seq',
+      'c.agent_read_seq',
+      'cr.rating',
       'lm.body as last_body',
       'lm.sender_type as last_sender_type',
       'c.last_message_at',
@@ -60,6 +68,8 @@ export function selectMessageRows(db: Executor) {
       'u.name as sender_name',
       'm.body',
       'm.created_at',
+      'm.attachments',
+      'm.kind',
     ]);
 }
 

@@ -4,6 +4,7 @@ import { AppError, notFound } from '../../app-error.ts';
 import { checkCanManageRouting } from '../../policies/routing-policy.ts';
 import type { InboxUpdateBody } from '../../protocol/rest.ts';
 import { checkBusinessHours } from '../../routing/business-hours.ts';
+import { checkPreChatForm } from '../pre-chat/check-pre-chat-form.ts';
 
 /** Applies the fields given; routing settings need an owner or admin, and business hours must make sense. */
 export async function updateInbox(
@@ -14,6 +15,9 @@ export async function updateInbox(
 ) {
   const { name, allowedOrigins, appearance, routing } = body;
   if (routing) checkCanManageRouting(actor.role);
+  // What every visitor sees, and what the widget asks them: owners and admins only, like routing.
+  if (appearance) checkCanManageRouting(actor.role);
+  if (appearance?.preChatForm) checkPreChatForm(appearance.preChatForm);
   const problems = routing?.businessHours ? checkBusinessHours(routing.businessHours) : [];
   if (problems.length > 0) throw new AppError('request/invalid', `routing.businessHours: ${problems.join('; ')}.`);
   const row = await db

@@ -2,6 +2,8 @@ import type { Database, Inbox } from '@parley/db';
 import type { Kysely, Transaction } from 'kysely';
 import { AppError } from '../../app-error.ts';
 import { presentConversation } from '../../presenters/conversation.ts';
+import { presentSummaryToVisitor } from '../../presenters/conversation-to-visitor.ts';
+import { presentEventsToVisitor } from '../../presenters/visitor-event.ts';
 import type { VisitorIdentity, WidgetSession } from '../../protocol/rest.ts';
 import { generateToken, hashToken } from '../auth/tokens.ts';
 import { loadEventPage } from '../conversations/load-events.ts';
@@ -65,13 +67,17 @@ export async function startVisitorSession(
 
   const open = await selectConversationRows(db)
     .where('c.visitor_id', '=', visitorId)
-    .where('c.status', '=', 'open')
+    .where('c.status', 'in', ['open', 'pending', 'snoozed'])
     .orderBy('c.created_at', 'desc')
     .executeTakeFirst();
   const session = { visitorId, token: visitorToken, isVerified };
   if (!open) return { ...session, conversation: null, events: [] };
   const { events } = await loadEventPage(db, { id: open.id, lastSeq: open.last_seq }, { limit: 100 });
-  return { ...session, conversation: presentConversation(open), events };
+  return {
+    ...session,
+    conversation: presentSummaryToVisitor(presentConversation(open)),
+    events: presentEventsToVisitor(events),
+  };
 }
 
 async function findIdentifiedVisitor(
