@@ -42,9 +42,10 @@ export interface InboxSettingsData {
   inbox: Inbox | null;
 }
 
-export async function loadInboxSettings(): Promise<InboxSettingsData> {
+/** The inbox `?inbox=<id>` names (Settings → Inboxes links there), else the first. */
+export async function loadInboxSettings(inboxId?: string | null): Promise<InboxSettingsData> {
   const { inboxes } = await listInboxes();
-  return { inbox: inboxes[0] ?? null };
+  return { inbox: inboxes.find((inbox) => inbox.id === inboxId) ?? inboxes[0] ?? null };
 }
 
 /** Where to go after signing in: a same-site path from ?next=, else the inbox. */

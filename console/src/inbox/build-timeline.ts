@@ -1,10 +1,12 @@
 import type { ConversationEvent, Message } from '@parley/api/protocol';
 import type { OutboxItem } from '../realtime/outbox.ts';
+import { describeStatusEvent } from './status-event-text.ts';
 
 export type TimelineItem =
   | { kind: 'message'; key: string; seq: number; message: Message }
   | { kind: 'outgoing'; key: string; item: OutboxItem }
-  | { kind: 'system'; key: string; seq: number; text: string; at: string };
+  | { kind: 'system'; key: string; seq: number; text: string; at: string }
+  | { kind: 'rating'; key: string; seq: number; rating: number; comment: string | null; at: string };
 
 /**
  * The rows of a conversation: held events in seq order, then this conversation's unacknowledged
@@ -50,5 +52,12 @@ function toTimelineItem(event: ConversationEvent): TimelineItem | null {
       return { kind: 'system', key, seq, text: event.data.by ? `Resolved by ${event.data.by.name}` : 'Resolved', at };
     case 'conversation.reopened':
       return { kind: 'system', key, seq, text: 'Reopened', at };
+    case 'conversation.rated':
+      return { kind: 'rating', key, seq, rating: event.data.rating, comment: event.data.comment, at };
+    case 'conversation.seq_skipped':
+      return null;
+    case 'conversation.status_changed':
+    case 'conversation.priority_changed':
+      return { kind: 'system', key, seq, text: describeStatusEvent(event), at };
   }
 }

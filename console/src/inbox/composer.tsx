@@ -1,12 +1,19 @@
-import type { CannedResponse } from '@parley/api/protocol';
+import type { Attachment, CannedResponse } from '@parley/api/protocol';
 import { LIMITS } from '@parley/api/protocol/constants';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { AttachButton } from '../attachments/attach-button.tsx';
+import { AttachmentTray } from '../attachments/attachment-tray.tsx';
+import { useComposerAttachments } from '../attachments/use-composer-attachments.ts';
 import { useConsoleSnapshot } from '../realtime/console-store-context.tsx';
 import { SendIcon } from '../ui/icons.tsx';
 import { moveActiveOption } from './canned-listbox-keys.ts';
 import { CannedPicker } from './canned-picker.tsx';
 import { expandCannedBody, findSlashQuery, insertAtQuery, type SlashQuery } from './canned-query.ts';
 import { useCannedSuggestions } from './canned-suggestions.ts';
+import { NoteModeToggle } from './note-mode-toggle.tsx';
+import { useReportTyping } from './typing-hooks.ts';
+import { useMentionAutocomplete } from './use-mention-autocomplete.tsx';
+import { useNoteMode } from './use-note-mode.ts';
 
 /** Unsent text per conversation, kept while the agent switches between conversations. */
 const drafts = new Map<string, string>();
@@ -19,7 +26,7 @@ interface ComposerProps {
   placeholder: string;
   /** Replying to a resolved conversation reopens it (the api does so); say it before it happens. */
   isResolved: boolean;
-  onSend(body: string): void;
+  onSend(body: string, kind?: 'note', attachments?: Attachment[]): void;
 }
 
 /**
@@ -35,6 +42,11 @@ export function Composer({ conversationId, placeholder, isResolved, onSend }: Co
   const [activeIndex, setActiveIndex] = useState(0);
   const [attempt, setAttempt] = useState(0);
   const textareaRef = useRef<HTMLTextAreaElement>(null);
+  const { isNote, setIsNote } = useNoteMode(conversationId, textareaRef);
+  const reportTyping = useReportTyping(conversationId);
+  const attachments = useComposerAttachments(conversationId);
+  const files = isNote ? [] : attachments.ready;
+  const mention = useMentionAutocomplete({ isEnabled: isNote, body, textareaRef, onChangeBody: updateBody });
   const hintId = useId();
   const listboxId = `${hintId}-canned`;
   const optionId = (index: number) => `${listboxId}-${index}`;
@@ -46,7 +58,7 @@ export function Composer({ conversationId, placeholder, isResolved, onSend }: Co
   const activeItem = isPickerOpen ? items[Math.min(activeIndex, items.length - 1)] : undefined;
   const length = body.length;
   const isTooLong = length > LIMITS.messageMaxLength;
-  const canSend = body.trim() !== '' && !isTooLong;
+  const canSend = (body.trim() !== '' || files.length > 0) && !isTooLong && !attachments.isUploading;
 
   useEffect(() => {
     textareaRef.current?.focus({ preventScroll: true });
@@ -54,6 +66,7 @@ export function Composer({ conversationId, placeholder, isResolved, onSend }: Co
 
   function updateBody(value: string) {
     setBody(value);
+    reportTyping(isNote ? '' : value);
     if (value) drafts.set(conversationId, value);
     else drafts.delete(conversationId);
   }
@@ -82,7 +95,9 @@ export function Composer({ conversationId, placeholder, isResolved, onSend }: Co
 
   function submit() {
     if (!canSend) return;
-    onSend(body);
+    onSend(body, isNote ? 'note' : undefined, files.length > 0 ? files : undefined);
+    if (files.length > 0) attachments.clear();
+    mention.close();
     updateBody('');
     setSlash(null);
     textareaRef.current?.focus();
@@ -112,6 +127,11 @@ export function Composer({ conversationId, placeholder, isResolved, onSend }: Co
 
   function handleKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
     if (event.nativeEvent.isComposing) return;
+    if (mention.handleKeyDown(event)) {
+      event.preventDefault();
+      event.stopPropagation();
+      return;
+    }
     if (isPickerOpen && handlePickerKeyDown(event)) {
       event.preventDefault();
       event.stopPropagation();
@@ -131,7 +151,14 @@ export function Composer({ conversationId, placeholder, isResolved, onSend }: Co
       : '';
 
   return (
-    <form className="composer" onSubmit={handleSubmit}>
+    <form
+      className={`composer${isNote ? ' composer--note' : ''}${attachments.isDragging ? ' composer--dragging' : ''}`}
+      onSubmit={handleSubmit}
+      {...attachments.dropProps}
+      data-mode={isNote ? 'note' : 'reply'}
+    >
+      {mention.picker}
+      <NoteModeToggle isNote={isNote} onChange={setIsNote} />
       {isPickerOpen ? (
         <CannedPicker
           listboxId={listboxId}
@@ -144,36 +171,49 @@ export function Composer({ conversationId, placeholder, isResolved, onSend }: Co
           onRetry={() => setAttempt((count) => count + 1)}
         />
       ) : null}
+      <AttachmentTray uploads={attachments.uploads} onRemove={attachments.remove} />
       <label className="visually-hidden" htmlFor={`${hintId}-input`}>
-        Reply
+        {isNote ? 'Internal note' : 'Reply'}
       </label>
       <textarea
         id={`${hintId}-input`}
         ref={textareaRef}
         className="composer__input"
         value={body}
-        placeholder={placeholder}
+        placeholder={isNote ? 'Write an internal note… type @ to mention a teammate' : placeholder}
         rows={2}
         onChange={(event) => {
           updateBody(event.target.value);
           trackSlash(event.target);
+          mention.track(event.target);
         }}
-        onSelect={(event) => trackSlash(event.currentTarget)}
-        onBlur={() => setSlash(null)}
+        onSelect={(event) => {
+          trackSlash(event.currentTarget);
+          mention.track(event.currentTarget);
+        }}
+        onBlur={() => {
+          setSlash(null);
+          mention.close();
+        }}
         onKeyDown={handleKeyDown}
+        onPaste={attachments.onPaste}
         aria-describedby={hintId}
         aria-invalid={isTooLong || undefined}
         aria-autocomplete="list"
-        aria-controls={isPickerOpen && items.length > 0 ? listboxId : undefined}
-        aria-activedescendant={activeItem ? optionId(items.indexOf(activeItem)) : undefined}
+        aria-controls={mention.listboxId ?? (isPickerOpen && items.length > 0 ? listboxId : undefined)}
+        aria-activedescendant={mention.activeOptionId ?? (activeItem ? optionId(items.indexOf(activeItem)) : undefined)}
         data-testid="composer"
       />
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
       <div className="composer__footer">
+        {isNote ? null : <AttachButton onFiles={attachments.add} />}
         <p className="composer__hint" id={hintId}>
-          {isResolved ? <span className="composer__notice">Replying reopens this conversation. </span> : null}
+          {isResolved && !isNote ? (
+            <span className="composer__notice">Replying reopens this conversation. </span>
+          ) : null}
+          {isNote ? <span className="composer__notice">Only teammates see notes. </span> : null}
           <kbd>Enter</kbd> to send · <kbd>Shift</kbd>+<kbd>Enter</kbd> for a new line · <kbd>/</kbd> for canned
           responses
         </p>
@@ -183,7 +223,7 @@ export function Composer({ conversationId, placeholder, isResolved, onSend }: Co
           </span>
         ) : null}
         <button type="submit" className="btn btn--primary" disabled={!canSend} data-testid="send">
-          Send
+          {isNote ? 'Add note' : 'Send'}
           <SendIcon size={16} />
         </button>
       </div>

@@ -1,8 +1,9 @@
 import type { ConversationSummary, Label } from '@parley/api/protocol';
 import { type CacheState, type ConversationFilter, selectConversations } from '../realtime/conversation-cache.ts';
+import { isListView, type ListView, matchesView } from './list-views.ts';
 
 /** What the list shows: a status filter, or "mine" (open conversations assigned to the signed-in agent). */
-export type InboxView = ConversationFilter | 'mine';
+export type InboxView = ListView;
 
 export const FILTERS: readonly { value: InboxView; label: string }[] = [
   { value: 'open', label: 'Open' },
@@ -13,7 +14,7 @@ export const FILTERS: readonly { value: InboxView; label: string }[] = [
 
 /** The list view from `?status=`; open when missing or unknown. */
 export function parseFilter(value: string | null): InboxView {
-  return value === 'resolved' || value === 'all' || value === 'mine' ? value : 'open';
+  return isListView(value) ? value : 'open';
 }
 
 /** The search string that keeps a view (and a label filter) in links; empty for the default. */
@@ -36,11 +37,11 @@ export function filterByLabel(
 
 /** The list to load over REST for a view: "mine" is a part of the open list. */
 export function toListFilter(view: InboxView): ConversationFilter {
-  return view === 'mine' ? 'open' : view;
+  return view === 'mine' || view === 'unassigned' ? 'open' : view;
 }
 
 /** The conversations of a view, most recently updated first. */
 export function selectView(cache: CacheState, view: InboxView, myUserId: string): ConversationSummary[] {
   const conversations = selectConversations(cache, toListFilter(view));
-  return view === 'mine' ? conversations.filter((summary) => summary.assignee?.id === myUserId) : conversations;
+  return conversations.filter((summary) => matchesView(summary, view, myUserId));
 }

@@ -19,6 +19,10 @@ import { LabelChip } from './label-chip.tsx';
 import { LabelPicker } from './label-picker.tsx';
 import { useRefreshWhileVisible } from './label-refresh.ts';
 import { useConversationLabels } from './label-store.ts';
+import { ParticipantsBar } from './participants-bar.tsx';
+import { StatusControls } from './status-controls.tsx';
+import { STATUS_LABELS } from './status-labels.ts';
+import { ViewersBar } from './viewers-bar.tsx';
 
 export function ConversationHeader({ summary }: { summary: ConversationSummary }) {
   const store = useConsoleStore();
@@ -123,13 +127,16 @@ export function ConversationHeader({ summary }: { summary: ConversationSummary }
         </ul>
       </div>
       <div className="conversation__facts">
+        <ViewersBar conversationId={id} />
         <span
-          className={`badge badge--${isOpen ? 'accent' : 'success'}`}
+          className={`badge badge--${status === 'resolved' ? 'success' : 'accent'}`}
           data-testid="conversation-status"
           data-status={status}
         >
-          {isOpen ? 'Open' : 'Resolved'}
+          {STATUS_LABELS[status]}
         </span>
+        <StatusControls summary={summary} onError={setError} />
+        <ParticipantsBar conversationId={id} onError={setError} />
         <AssignMenu summary={summary} onError={setError} />
         {isOpen && !assignee ? (
           <button
@@ -144,7 +151,7 @@ export function ConversationHeader({ summary }: { summary: ConversationSummary }
             {busy === 'take' ? 'Taking…' : 'Take'}
           </button>
         ) : null}
-        {isOpen ? (
+        {status !== 'resolved' ? (
           <button
             type="button"
             className="btn btn--secondary"

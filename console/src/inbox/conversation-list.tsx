@@ -1,21 +1,19 @@
 import { useEffect, useMemo } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { useAppData } from '../app/use-app-data.ts';
 import { useNow } from '../lib/use-now.ts';
 import { useConsoleSnapshot, useConsoleStore } from '../realtime/console-store-context.tsx';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { InboxIcon } from '../ui/icons.tsx';
-import {
-  FILTERS,
-  filterByLabel,
-  type InboxView,
-  selectView,
-  toFilterSearch,
-  toListFilter,
-} from './conversation-filter.ts';
+import { BulkActionBar } from './bulk-action-bar.tsx';
+import { BulkRowCheck } from './bulk-row-check.tsx';
+import { useBulkSelection } from './bulk-use-selection.ts';
+import { filterByLabel, type InboxView, selectView, toListFilter } from './conversation-filter.ts';
 import { ConversationRow } from './conversation-row.tsx';
 import { LabelFilter } from './label-filter.tsx';
 import { useLabelsByConversation } from './label-store.ts';
+import { applyListOptions, parseListOptions, withListParam } from './list-views.ts';
+import { ListViewsBar } from './list-views-bar.tsx';
 
 interface ConversationListProps {
   filter: InboxView;
@@ -31,6 +29,9 @@ const EMPTY_COPY: Record<InboxView, { title: string; body: string }> = {
     title: 'Nothing assigned to you',
     body: 'Conversations you take from the queue, or that routing gives you, appear here.',
   },
+  unassigned: { title: 'Nobody is waiting', body: 'Open conversations without an agent appear here.' },
+  pending: { title: 'Nothing pending', body: 'Conversations you mark pending wait here until the visitor writes.' },
+  snoozed: { title: 'Nothing snoozed', body: 'Snoozed conversations come back to Open at their time.' },
   resolved: { title: 'Nothing resolved yet', body: 'Conversations you resolve move here.' },
   all: { title: 'No conversations yet', body: 'Install the chat widget on your site to start talking to visitors.' },
 };
@@ -46,12 +47,19 @@ export function ConversationList({ filter, selectedId }: ConversationListProps) 
   const labelId = searchParams.get('label');
   const labelsByConversation = useLabelsByConversation();
   const conversations = useMemo(
-    () => filterByLabel(selectView(cache, filter, myUserId), labelId, labelsByConversation),
-    [cache, filter, myUserId, labelId, labelsByConversation],
+    () =>
+      applyListOptions(
+        filterByLabel(selectView(cache, filter, myUserId), labelId, labelsByConversation),
+        parseListOptions(searchParams),
+      ),
+    [cache, filter, myUserId, labelId, labelsByConversation, searchParams],
   );
+  const orderedIds = useMemo(() => conversations.map((conversation) => conversation.id), [conversations]);
+  const bulk = useBulkSelection(orderedIds);
   const listFilter = toListFilter(filter);
   const loadState = lists[listFilter];
-  const search = toFilterSearch(filter, labelId);
+  // Links keep the view and its options (inbox, assignee, sort, label).
+  const search = withListParam(searchParams, 'status', filter === 'open' ? null : filter);
 
   useEffect(() => {
     void store.loadList(listFilter);
@@ -77,23 +85,7 @@ export function ConversationList({ filter, selectedId }: ConversationListProps) 
         <h1 className="conversation-list__title" id="conversation-list-title">
           Conversations
         </h1>
-        <nav className="segmented" aria-label="Filter conversations">
-          {FILTERS.map((option) => (
-            <Link
-              key={option.value}
-              to={{
-                pathname: selectedId ? `/conversations/${selectedId}` : '/conversations',
-                search: toFilterSearch(option.value, labelId),
-              }}
-              className="segmented__option"
-              aria-current={option.value === filter ? 'page' : undefined}
-              data-testid={`filter-${option.value}`}
-              replace
-            >
-              {option.label}
-            </Link>
-          ))}
-        </nav>
+        <ListViewsBar view={filter} selectedId={selectedId} />
         <LabelFilter
           labelId={labelId}
           listFilter={listFilter}
@@ -101,7 +93,7 @@ export function ConversationList({ filter, selectedId }: ConversationListProps) 
             navigate(
               {
                 pathname: selectedId ? `/conversations/${selectedId}` : '/conversations',
-                search: toFilterSearch(filter, next),
+                search: withListParam(searchParams, 'label', next),
               },
               { replace: true },
             )
@@ -109,11 +101,20 @@ export function ConversationList({ filter, selectedId }: ConversationListProps) 
         />
       </header>
 
+      {bulk.selected.size > 0 ? (
+        <BulkActionBar ids={[...bulk.selected]} onDone={bulk.clear} onSelectAll={bulk.selectAll} />
+      ) : null}
       <div className="conversation-list__scroll">
         {conversations.length > 0 ? (
           <ul className="conversation-list__items">
             {conversations.map((conversation) => (
-              <li key={conversation.id}>
+              <li key={conversation.id} className="bulk-row">
+                <BulkRowCheck
+                  id={conversation.id}
+                  name={conversation.visitor.name ?? conversation.visitor.email ?? 'a visitor'}
+                  isSelected={bulk.selected.has(conversation.id)}
+                  onToggle={bulk.toggle}
+                />
                 <ConversationRow conversation={conversation} search={search} now={now} />
               </li>
             ))}

@@ -9,6 +9,8 @@ import { ConversationHeader } from './conversation-header.tsx';
 import { JumpNotice } from './jump-notice.tsx';
 import { parseAtSeq } from './jump-to-seq.ts';
 import { Timeline } from './timeline.tsx';
+import { useViewingConversation } from './typing-hooks.ts';
+import { TypingIndicator } from './typing-indicator.tsx';
 import { useJumpToSeq } from './use-jump-to-seq.ts';
 import { VisitorSidebar } from './visitor-sidebar.tsx';
 
@@ -24,6 +26,7 @@ export function ConversationPane() {
   const hasEvents = Boolean(entry?.events);
   const atSeq = parseAtSeq(searchParams.get('at'));
   const jump = useJumpToSeq(conversationId, atSeq);
+  useViewingConversation(conversationId, entry?.events?.at(-1)?.data.seq);
 
   useEffect(() => {
     if (!hasEvents) store.openConversation(conversationId);
@@ -81,12 +84,13 @@ export function ConversationPane() {
             <Spinner label="Loading messages" />
           </div>
         )}
+        <TypingIndicator conversationId={conversationId} />
         <Composer
           key={conversationId}
           conversationId={conversationId}
           placeholder={`Reply as ${me.user.name}…`}
           isResolved={entry.summary.status === 'resolved'}
-          onSend={(body) => store.send(conversationId, body)}
+          onSend={(body, kind, attachments) => store.send(conversationId, body, kind, attachments)}
         />
       </article>
       <VisitorSidebar summary={entry.summary} />

@@ -5,6 +5,8 @@ import { formatFullTime, formatRelativeTime } from '../lib/format-time.ts';
 import { Avatar } from '../ui/avatar.tsx';
 import { LabelChip } from './label-chip.tsx';
 import { useConversationLabels } from './label-store.ts';
+import { RatingBadge } from './rating-item.tsx';
+import { StatusBadges } from './status-badges.tsx';
 
 /** More labels than this show as "+N" (their names in its tooltip). */
 const MAX_ROW_LABELS = 2;
@@ -62,6 +64,8 @@ export function ConversationRow({ conversation, search, now }: ConversationRowPr
         </span>
         <span className="conversation-row__meta">
           {status === 'resolved' ? <span className="badge badge--success">Resolved</span> : null}
+          <StatusBadges conversation={conversation} />
+          <RatingBadge rating={conversation.rating} />
           {labels.slice(0, MAX_ROW_LABELS).map((label) => (
             <LabelChip key={label.id} label={label} size="sm" />
           ))}

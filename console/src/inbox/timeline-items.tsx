@@ -1,14 +1,27 @@
 import type { Message } from '@parley/api/protocol';
+import { AttachmentList } from '../attachments/attachment-list.tsx';
 import { formatClockTime, formatFullTime } from '../lib/format-time.ts';
 import type { OutboxItem } from '../realtime/outbox.ts';
+import { NoteBody, NoteLabel } from './note-body.tsx';
 
 // Bodies and names are rendered as React text children only: never as HTML.
 
-export function MessageItem({ message, isHighlighted = false }: { message: Message; isHighlighted?: boolean }) {
+export function MessageItem({
+  message,
+  isHighlighted = false,
+  isSeen = false,
+}: {
+  message: Message;
+  isHighlighted?: boolean;
+  /** The last reply the visitor has read: "Seen" beside its time. */
+  isSeen?: boolean;
+}) {
   const isAgent = message.sender.type === 'agent';
+  const isNote = message.kind === 'note';
   return (
     <li
-      className={`message message--${isAgent ? 'agent' : 'visitor'}${isHighlighted ? ' message--highlighted' : ''}`}
+      className={`message message--${isAgent ? 'agent' : 'visitor'}${isNote ? ' message--note' : ''}${isHighlighted ? ' message--highlighted' : ''}`}
+      data-kind={isNote ? 'note' : 'reply'}
       data-testid="message"
       data-seq={message.seq}
       data-highlighted={isHighlighted ? 'true' : undefined}
@@ -16,13 +29,20 @@ export function MessageItem({ message, isHighlighted = false }: { message: Messa
       data-sender={isAgent ? 'agent' : 'visitor'}
     >
       <div className="message__bubble">
-        <p className="message__body">{message.body}</p>
+        {isNote ? <NoteLabel /> : null}
+        {isNote ? <NoteBody body={message.body} /> : <p className="message__body">{message.body}</p>}
       </div>
+      <AttachmentList attachments={message.attachments} />
       <div className="message__meta">
         {isAgent ? <span className="message__author">{message.sender.name ?? 'Agent'}</span> : null}
         <time dateTime={message.createdAt} title={formatFullTime(message.createdAt)}>
           {formatClockTime(message.createdAt)}
         </time>
+        {isSeen ? (
+          <span className="message__seen" data-testid="message-seen">
+            · Seen
+          </span>
+        ) : null}
       </div>
     </li>
   );
@@ -38,15 +58,18 @@ export function OutgoingItem({ item, onRetry, onDiscard }: OutgoingItemProps) {
   const isFailed = item.status === 'failed';
   return (
     <li
-      className={`message message--agent message--${item.status}`}
+      className={`message message--agent message--${item.status}${item.kind === 'note' ? ' message--note' : ''}`}
+      data-kind={item.kind ?? 'reply'}
       data-testid="message"
       data-status={item.status}
       data-sender="agent"
       data-client-id={item.clientId}
     >
       <div className="message__bubble">
+        {item.kind === 'note' ? <NoteLabel /> : null}
         <p className="message__body">{item.body}</p>
       </div>
+      <AttachmentList attachments={item.attachments} />
       <div className="message__meta">
         {isFailed ? (
           <>

@@ -5,7 +5,10 @@ import { useNow } from '../lib/use-now.ts';
 import type { OutboxItem } from '../realtime/outbox.ts';
 import { Spinner } from '../ui/spinner.tsx';
 import { buildTimeline, type TimelineItem } from './build-timeline.ts';
+import { RatingItem } from './rating-item.tsx';
 import { MessageItem, OutgoingItem, SystemLine } from './timeline-items.tsx';
+import { useSeenReplySeq } from './typing-hooks.ts';
+import { replySeqsOf } from './typing-seen.ts';
 
 interface TimelineProps {
   conversationId: string;
@@ -31,6 +34,7 @@ export function Timeline(props: TimelineProps) {
   const focusSeq = props.focusSeq ?? null;
   const now = useNow();
   const items = useMemo(() => buildTimeline(events, outbox, conversationId), [events, outbox, conversationId]);
+  const seenSeq = useSeenReplySeq(conversationId, replySeqsOf(items));
   const scrollRef = useRef<HTMLDivElement>(null);
   const isPinnedRef = useRef(true);
   const previousRef = useRef<{ firstKey?: string; lastKey?: string; scrollHeight: number } | null>(null);
@@ -102,6 +106,7 @@ export function Timeline(props: TimelineProps) {
                 key={row.key}
                 item={row}
                 isHighlighted={row.kind !== 'outgoing' && row.seq === highlightSeq}
+                isSeen={row.kind === 'message' && row.seq === seenSeq}
                 onRetry={onRetry}
                 onDiscard={onDiscard}
               />
@@ -116,18 +121,21 @@ export function Timeline(props: TimelineProps) {
 interface TimelineRowProps {
   item: TimelineItem;
   isHighlighted: boolean;
+  isSeen: boolean;
   onRetry(clientId: string): void;
   onDiscard(clientId: string): void;
 }
 
-function TimelineRow({ item, isHighlighted, onRetry, onDiscard }: TimelineRowProps) {
+function TimelineRow({ item, isHighlighted, isSeen, onRetry, onDiscard }: TimelineRowProps) {
   switch (item.kind) {
     case 'message':
-      return <MessageItem message={item.message} isHighlighted={isHighlighted} />;
+      return <MessageItem message={item.message} isHighlighted={isHighlighted} isSeen={isSeen} />;
     case 'outgoing':
       return <OutgoingItem item={item.item} onRetry={onRetry} onDiscard={onDiscard} />;
     case 'system':
       return <SystemLine text={item.text} at={item.at} seq={item.seq} isHighlighted={isHighlighted} />;
+    case 'rating':
+      return <RatingItem rating={item.rating} comment={item.comment} at={item.at} seq={item.seq} />;
   }
 }
 
@@ -162,6 +170,7 @@ function timeOf(item: TimelineItem): string {
     case 'outgoing':
       return item.item.createdAt;
     case 'system':
+    case 'rating':
       return item.at;
   }
 }

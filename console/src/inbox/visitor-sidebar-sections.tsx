@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { formatFullTime, formatRelativeTime } from '../lib/format-time.ts';
 import { useNow } from '../lib/use-now.ts';
 import { ExternalLinkIcon } from '../ui/icons.tsx';
+import { STATUS_LABELS } from './status-labels.ts';
 import { formatDevice, formatLocalTime, formatPageAddress, toSafeHttpUrl } from './visitor-sidebar-format.ts';
 
 // The sections of the visitor sidebar, each one job. Everything the site or visitor wrote is React text.
@@ -154,11 +155,13 @@ export function PastConversations({
       {conversations.map((conversation) => {
         const isCurrent = conversation.id === currentId;
         const preview = conversation.lastMessage?.body ?? 'No messages yet';
-        const status = conversation.status === 'open' ? 'Open' : 'Resolved';
+        const status = STATUS_LABELS[conversation.status];
         const body = (
           <>
             <span className="visitor-sidebar__conversation-top">
-              <span className={`badge badge--${conversation.status === 'open' ? 'accent' : 'success'}`}>{status}</span>
+              <span className={`badge badge--${conversation.status === 'resolved' ? 'success' : 'accent'}`}>
+                {status}
+              </span>
               <time dateTime={conversation.createdAt} title={formatFullTime(conversation.createdAt)}>
                 {formatRelativeTime(conversation.createdAt, now)}
               </time>

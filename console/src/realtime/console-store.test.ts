@@ -145,6 +145,20 @@ describe('ConsoleStore sends', () => {
     expect(store.getSnapshot().cache.conversations.get(CONVERSATION_ID)?.events).toHaveLength(4);
   });
 
+  it('sends an internal note with kind note, and resends it as a note after a reconnect', () => {
+    const { store, connection } = ctx;
+    store.send(CONVERSATION_ID, 'ask @Bob Stone', 'note');
+    store.send(CONVERSATION_ID, 'a reply');
+    const [note, reply] = connection.sentOfType('message.send');
+    expect(note?.data).toMatchObject({ body: 'ask @Bob Stone', kind: 'note' });
+    expect(reply?.data).not.toHaveProperty('kind');
+    expect(store.getSnapshot().outbox[0]?.kind).toBe('note');
+    connection.drop();
+    connection.becomeReady();
+    const resent = connection.sentOfType('message.send').slice(2);
+    expect(resent.find((frame) => frame.data.clientId === note?.data.clientId)?.data.kind).toBe('note');
+  });
+
   it('drops the pending item when the message.created event arrives before the ack', () => {
     const { store, connection } = ctx;
     store.send(CONVERSATION_ID, 'hi');

@@ -1,16 +1,22 @@
 import type {
   AgentFrame,
+  Attachment,
   ConversationAssignResult,
   ConversationDetail,
   ConversationEvent,
   ConversationList,
+  ConversationPriority,
+  ConversationReadFrame,
+  ConversationStatus,
   ConversationSummary,
+  ConversationViewFrame,
   InboxList,
   MemberList,
   MessageSendResult,
   PresenceSetResult,
   Queue,
   ServerFrame,
+  TypingSetFrame,
 } from '@parley/api/protocol';
 import { ApiError, isApiError } from '../api/http.ts';
 import { applyWorkspaceLabels, rememberConversationLabels } from '../inbox/label-store.ts';
@@ -118,7 +124,9 @@ type CommandFrame = Extract<
       | 'conversation.assign'
       | 'conversation.hand_back'
       | 'presence.set'
-      | 'conversation.follow';
+      | 'conversation.follow'
+      | 'conversation.set_status'
+      | 'conversation.set_priority';
   }
 >;
 
@@ -140,6 +148,8 @@ export class ConsoleStore {
   readonly #onUnauthorized: () => void;
   readonly #rateLimitRetryMs: number;
   readonly #listeners = new Set<() => void>();
+  /** Told of every server frame before it is applied (the notifier: console/src/notifications/). */
+  readonly #frameListeners = new Set<(frame: ServerFrame, before: ConsoleSnapshot) => void>();
   readonly #commands = new Map<string, PendingCommand>();
   readonly #retryTimers = new Set<ReturnType<typeof setTimeout>>();
   readonly #userId: string;
@@ -169,7 +179,7 @@ export class ConsoleStore {
       outbox: this.#outbox.items,
       connection: 'idle',
       hasBeenLive: false,
-      lists: { open: 'idle', resolved: 'idle', all: 'idle' },
+      lists: { open: 'idle', pending: 'idle', snoozed: 'idle', resolved: 'idle', all: 'idle' },
       details: new Map(),
       loadingOlder: new Set(),
       queues: EMPTY_QUEUES,
@@ -197,6 +207,11 @@ export class ConsoleStore {
 
   getSnapshot = (): ConsoleSnapshot => this.#snapshot;
 
+  onFrame = (listener: (frame: ServerFrame, before: ConsoleSnapshot) => void): (() => void) => {
+    this.#frameListeners.add(listener);
+    return () => this.#frameListeners.delete(listener);
+  };
+
   start(): void {
     this.#connection.start();
   }
@@ -210,6 +225,11 @@ export class ConsoleStore {
 
   reconnectNow(): void {
     this.#connection.reconnectNow();
+  }
+
+  /** Sends typing, read and viewing frames (answered by nobody: see inbox/typing-store.ts); false while offline. */
+  sendEphemeral(frame: TypingSetFrame | ConversationReadFrame | ConversationViewFrame): boolean {
+    return this.#connection.send(frame);
   }
 
   /** Loads (or refreshes) the conversation list for a filter; the list is then kept live by events. */
@@ -256,10 +276,10 @@ export class ConsoleStore {
   }
 
   /** Queues a message; it is shown at once as pending and (re)sent until acknowledged. */
-  send(conversationId: string, body: string): void {
+  send(conversationId: string, body: string, kind?: 'note', attachments?: readonly Attachment[]): void {
     const text = body.trim();
-    if (text === '') return;
-    const item = this.#outbox.add(conversationId, text);
+    if (text === '' && !attachments?.length) return;
+    const item = this.#outbox.add(conversationId, text, undefined, undefined, kind, attachments);
     this.#emitOutbox();
     this.#transmit(item);
   }
@@ -299,6 +319,21 @@ export class ConsoleStore {
     // The conversation.assigned event normally comes first; if not, the ack's summary shows it at once.
     if (conversation) this.#applyCacheUpdate(mergeSummaries(this.#snapshot.cache, [conversation]));
     return conversation;
+  }
+
+  /** Sets status (snoozedUntil with snoozed) or priority; the ack's summary shows it at once. */
+  async setStatusOrPriority(
+    data: { conversationId: string } & (
+      | { status: ConversationStatus; snoozedUntil?: string }
+      | { priority: ConversationPriority }
+    ),
+  ): Promise<void> {
+    const frame: CommandFrame =
+      'priority' in data
+        ? { type: 'conversation.set_priority', id: this.#nextFrameId(), data }
+        : { type: 'conversation.set_status', id: this.#nextFrameId(), data };
+    const { conversation } = (await this.#command(frame)) as ConversationAssignResult;
+    if (conversation) this.#applyCacheUpdate(mergeSummaries(this.#snapshot.cache, [conversation]));
   }
 
   /** Puts the conversation back at the front of its queue, for someone else if anyone can take it. */
@@ -430,7 +465,13 @@ export class ConsoleStore {
     const isSent = this.#connection.send({
       type: 'message.send',
       id,
-      data: { clientId: item.clientId, conversationId: item.conversationId, body: item.body },
+      data: {
+        clientId: item.clientId,
+        conversationId: item.conversationId,
+        body: item.body,
+        ...(item.kind === 'note' ? { kind: 'note' as const } : {}),
+        ...(item.attachments ? { attachmentIds: item.attachments.map((attachment) => attachment.id) } : {}),
+      },
     });
     if (!isSent) this.#commands.delete(id);
   }
@@ -464,6 +505,7 @@ export class ConsoleStore {
   }
 
   #handleFrame(frame: ServerFrame): void {
+    for (const listener of this.#frameListeners) listener(frame, this.#snapshot);
     switch (frame.type) {
       case 'ack':
         this.#handleAck(frame.id, frame.data);
@@ -493,6 +535,15 @@ export class ConsoleStore {
       case 'labels.changed':
         applyWorkspaceLabels(frame.data.labels);
         return;
+      // Mentions and participants have no seq: their own stores hear them through onFrame.
+      case 'mention.created':
+      case 'mentions.read':
+      case 'conversation.participants_changed':
+        return;
+      // Typing, read receipts and viewers have no seq: the typing store hears them through onFrame.
+      case 'typing':
+      case 'conversation.read_up_to':
+      case 'conversation.viewer':
       case 'session.ready':
       case 'pong':
       // Visitors' places in line: agents see the whole queue instead.

@@ -22,7 +22,7 @@ export interface CacheUpdate {
   readonly reload: readonly string[];
 }
 
-export type ConversationFilter = 'open' | 'resolved' | 'all';
+export type ConversationFilter = 'open' | 'pending' | 'snoozed' | 'resolved' | 'all';
 
 export interface ResumeEntry {
   conversationId: string;
@@ -189,6 +189,8 @@ export function summarizeEvent(summary: ConversationSummary, event: Conversation
       return { ...event.data.conversation, lastSeq: event.data.seq };
     case 'message.created': {
       const { message } = event.data;
+      // An internal note is never the preview, as in the api's summaries.
+      if (message.kind === 'note') return base;
       return {
         ...base,
         lastMessage: { body: message.body, senderType: message.sender.type, createdAt: message.createdAt },
@@ -202,6 +204,14 @@ export function summarizeEvent(summary: ConversationSummary, event: Conversation
       return { ...base, status: 'resolved' };
     case 'conversation.reopened':
       return { ...base, status: 'open' };
+    case 'conversation.rated':
+      return { ...base, rating: event.data.rating };
+    case 'conversation.seq_skipped':
+      return base;
+    case 'conversation.status_changed':
+      return { ...base, status: event.data.status, snoozedUntil: event.data.snoozedUntil };
+    case 'conversation.priority_changed':
+      return { ...base, priority: event.data.priority ?? 'none' };
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Attachment } from '@parley/api/protocol';
 import { createClientId } from './client-id.ts';
 
 export type OutboxStatus = 'pending' | 'failed';
@@ -9,6 +10,10 @@ export interface OutboxItem {
   readonly body: string;
   readonly createdAt: string;
   readonly status: OutboxStatus;
+  /** Set for an internal note; absent for a reply. */
+  readonly kind?: 'note';
+  /** Uploaded files sent with it (message.send's attachmentIds). */
+  readonly attachments?: readonly Attachment[];
   /** Why the server refused it, when status is 'failed'. */
   readonly error: string | null;
 }
@@ -42,7 +47,14 @@ export class Outbox {
     return this.#items.find((item) => item.clientId === clientId);
   }
 
-  add(conversationId: string, body: string, clientId = createClientId(), now = new Date()): OutboxItem {
+  add(
+    conversationId: string,
+    body: string,
+    clientId = createClientId(),
+    now = new Date(),
+    kind?: 'note',
+    attachments?: readonly Attachment[],
+  ): OutboxItem {
     const item: OutboxItem = {
       clientId,
       conversationId,
@@ -50,6 +62,8 @@ export class Outbox {
       createdAt: now.toISOString(),
       status: 'pending',
       error: null,
+      ...(kind ? { kind } : {}),
+      ...(attachments?.length ? { attachments } : {}),
     };
     this.#write([...this.#items, item]);
     return item;

@@ -16,8 +16,13 @@ export interface InboxSettingsPageData extends InboxSettingsData {
   rules: RoutingRule[];
 }
 
-export async function loadInboxSettingsPage(): Promise<InboxSettingsPageData> {
-  const [{ inbox }, { members }, { teams }] = await Promise.all([loadInboxSettings(), listMembers(), listTeams()]);
+export async function loadInboxSettingsPage(args?: { request: Request }): Promise<InboxSettingsPageData> {
+  const inboxId = args ? new URL(args.request.url).searchParams.get('inbox') : null;
+  const [{ inbox }, { members }, { teams }] = await Promise.all([
+    loadInboxSettings(inboxId),
+    listMembers(),
+    listTeams(),
+  ]);
   if (!inbox) return { inbox, members, teams, inboxMemberIds: [], rules: [] };
   const [{ userIds }, { rules }] = await Promise.all([getInboxMembers(inbox.id), getRoutingRules(inbox.id)]);
   return { inbox, members, teams, inboxMemberIds: userIds, rules };

@@ -2,10 +2,12 @@ import { NavLink } from 'react-router';
 
 const TABS = [
   { to: '/settings/inbox', label: 'Inbox', testId: 'settings-tab-inbox' },
+  { to: '/settings/inboxes', label: 'Inboxes', testId: 'settings-tab-inboxes' },
   { to: '/settings/teams', label: 'Teams', testId: 'settings-tab-teams' },
   { to: '/settings/members', label: 'Members', testId: 'settings-tab-members' },
   { to: '/settings/canned-responses', label: 'Canned responses', testId: 'settings-tab-canned-responses' },
   { to: '/settings/labels', label: 'Labels', testId: 'settings-tab-labels' },
+  { to: '/settings/profile', label: 'Profile', testId: 'settings-tab-profile' },
 ] as const;
 
 /** The settings sections, under each settings page's title. */

@@ -1,6 +1,7 @@
 import { useCallback } from 'react';
 import { Outlet, useNavigate } from 'react-router';
 import { useAppData } from '../app/use-app-data.ts';
+import { ConsoleNotifier } from '../notifications/console-notifier.tsx';
 import { ConsoleStoreContext } from '../realtime/console-store-context.tsx';
 import { useSearchShortcut } from '../search/use-search-shortcut.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
@@ -18,6 +19,7 @@ export function AppShell() {
 
   return (
     <ConsoleStoreContext.Provider value={store}>
+      <ConsoleNotifier myUserId={me.user.id} />
       <div className="shell">
         <Sidebar />
         <div className="shell__main">

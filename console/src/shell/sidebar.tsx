@@ -2,16 +2,20 @@ import { useState } from 'react';
 import { NavLink, useNavigate } from 'react-router';
 import { logOut } from '../api/endpoints.ts';
 import { useAppData } from '../app/use-app-data.ts';
+import { ContactsNavLink } from '../contacts/contacts-nav-link.tsx';
 import { forgetLabels } from '../inbox/label-store.ts';
+import { forgetMentions } from '../mentions/mention-state.ts';
+import { MentionsNavLink } from '../mentions/mentions-nav-link.tsx';
 import { QueueNavLinks } from '../queue/queue-nav.tsx';
 import { clearStoredOutbox } from '../realtime/create-console-store.ts';
 import { SearchNavField } from '../search/search-nav-field.tsx';
+import { useLiveMe } from '../settings/profile-me-store.ts';
 import { Avatar } from '../ui/avatar.tsx';
 import { ChatIcon, LogOutIcon, LogoMark, SettingsIcon } from '../ui/icons.tsx';
 import { PresenceToggle } from './presence-toggle.tsx';
 
 export function Sidebar() {
-  const { me } = useAppData();
+  const me = useLiveMe(useAppData().me);
   const navigate = useNavigate();
   const [isLoggingOut, setIsLoggingOut] = useState(false);
 
@@ -24,6 +28,7 @@ export function Sidebar() {
     }
     clearStoredOutbox(me.user.id);
     forgetLabels();
+    forgetMentions();
     navigate('/login', { replace: true });
   }
 
@@ -46,6 +51,8 @@ export function Sidebar() {
           <span className="sidebar__link-label">Conversations</span>
         </NavLink>
         <QueueNavLinks />
+        <MentionsNavLink />
+        <ContactsNavLink />
         <NavLink to="/settings" className="sidebar__link" data-testid="nav-settings">
           <SettingsIcon size={18} />
           <span className="sidebar__link-label">Settings</span>
@@ -54,7 +61,7 @@ export function Sidebar() {
 
       <PresenceToggle />
       <div className="sidebar__account">
-        <Avatar id={me.user.id} name={me.user.name} size="sm" />
+        <Avatar id={me.user.id} name={me.user.name} size="sm" imageUrl={me.user.avatarUrl} />
         <div className="sidebar__account-text">
           <span className="sidebar__user-name" title={me.user.name}>
             {me.user.name}

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Outlet, useNavigate } from 'react-router';
+import { runStatusShortcut } from '../inbox/status-shortcut-actions.ts';
 import type { TargetLike } from '../search/search-keys.ts';
 import { matchShortcut, type PendingKey } from './match-shortcut.ts';
 import {
@@ -55,6 +56,11 @@ export function KeyboardShortcuts() {
           return pressControl('assign-button', 'Assign menu open.');
         case 'label':
           return pressControl('label-add', 'Label picker open.');
+        case 'snooze':
+        case 'priority':
+        case 'pending':
+        case 'select':
+          return runStatusShortcut(shortcut);
         case 'leave-field':
           return leaveField();
         default: {

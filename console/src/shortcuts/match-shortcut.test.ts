@@ -34,13 +34,17 @@ describe('single keys', () => {
     ['e', 'resolve'],
     ['a', 'assign'],
     ['l', 'label'],
+    ['s', 'snooze'],
+    ['p', 'priority'],
+    ['E', 'pending'],
+    ['x', 'select'],
   ])('%s is %s', (value, shortcut) => {
     expect(matchShortcut(key(value), body, null, 0)).toEqual({ shortcut, pending: null });
   });
 
   test('other keys, capitals and keys with Ctrl, ⌘ or Alt are nothing', () => {
     for (const press of [
-      key('x'),
+      key('z'),
       key('J', { shiftKey: true }),
       key('j', { ctrlKey: true }),
       key('e', { metaKey: true }),

@@ -33,6 +33,10 @@ const SINGLE_KEYS: Readonly<Record<string, ShortcutId>> = {
   e: 'resolve',
   a: 'assign',
   l: 'label',
+  s: 'snooze',
+  p: 'priority',
+  E: 'pending',
+  x: 'select',
 };
 
 const AFTER_G: Readonly<Record<string, ShortcutId>> = { i: 'go-inbox', q: 'go-queue', s: 'go-settings' };

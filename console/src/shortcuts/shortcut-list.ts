@@ -9,6 +9,10 @@ export type ShortcutId =
   | 'resolve'
   | 'assign'
   | 'label'
+  | 'snooze'
+  | 'priority'
+  | 'pending'
+  | 'select'
   | 'go-inbox'
   | 'go-queue'
   | 'go-settings'
@@ -27,15 +31,20 @@ export const SHORTCUT_GROUPS: ReadonlyArray<{ title: string; shortcuts: Shortcut
       { keys: [['j']], description: 'Next conversation' },
       { keys: [['k']], description: 'Previous conversation' },
       { keys: [['Enter'], ['o']], description: 'Open the conversation' },
+      { keys: [['x']], description: 'Select or unselect for a bulk action (Shift+click selects a range)' },
     ],
   },
   {
     title: 'Conversation',
     shortcuts: [
       { keys: [['r']], description: 'Reply: go to the composer' },
+      { keys: [['n']], description: 'Switch the composer between reply and internal note' },
       { keys: [['e']], description: 'Resolve' },
       { keys: [['a']], description: 'Assign to…' },
       { keys: [['l']], description: 'Add or remove labels' },
+      { keys: [['s']], description: 'Snooze…' },
+      { keys: [['Shift+E']], description: 'Mark pending' },
+      { keys: [['p']], description: 'Set the priority' },
     ],
   },
   {

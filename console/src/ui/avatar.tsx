@@ -1,6 +1,7 @@
 import type { CSSProperties } from 'react';
 import { getInitials, pickHue } from '../lib/display-names.ts';
 import { UserIcon } from './icons.tsx';
+import './avatar-image.css';
 
 interface AvatarProps {
   /** Stable id that picks the colour. */
@@ -8,9 +9,11 @@ interface AvatarProps {
   /** Shown as initials; null draws a person icon. */
   name: string | null;
   size?: 'sm' | 'md' | 'lg';
+  /** The uploaded picture (`avatarUrl`), shown instead of the initials. */
+  imageUrl?: string | null;
 }
 
-export function Avatar({ id, name, size = 'md' }: AvatarProps) {
+export function Avatar({ id, name, size = 'md', imageUrl }: AvatarProps) {
   const initials = name ? getInitials(name) : '';
   return (
     <span
@@ -18,7 +21,11 @@ export function Avatar({ id, name, size = 'md' }: AvatarProps) {
       style={{ '--avatar-hue': pickHue(id) } as CSSProperties}
       aria-hidden="true"
     >
-      {initials || <UserIcon size={size === 'sm' ? 12 : 16} />}
+      {imageUrl ? (
+        <img className="avatar__image" src={imageUrl} alt="" />
+      ) : (
+        initials || <UserIcon size={size === 'sm' ? 12 : 16} />
+      )}
     </span>
   );
 }
