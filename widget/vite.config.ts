@@ -48,9 +48,12 @@ function chatChunk(): Plugin {
           write: false,
           lib: { entry: 'src/chat/mount-chat.ts', formats: ['es'], fileName: () => 'widget-chat.[hash].js' },
           rolldownOptions: {
+            // On-demand chunks (the pre-chat form) import what the chat already holds from the chat itself.
+            preserveEntrySignatures: 'allow-extension',
             // Library mode leaves an ES build's whitespace for a consumer bundler; a browser loads this one as is.
             // The language chunks keep the chat's prefix, so the api serves them like the chat.
-            output: { minify: true, chunkFileNames: 'widget-chat.[name]-[hash].js' },
+            // No comments either: the JSX transform's /* @__PURE__ */ marks have done their job by then.
+            output: { minify: true, comments: false, chunkFileNames: 'widget-chat.[name]-[hash].js' },
           },
         },
       });

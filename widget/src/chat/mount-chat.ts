@@ -7,9 +7,10 @@ import chatCss from '../element/chat.css?inline';
 import type { EmitHostEvent } from '../host/host-api.ts';
 import { chooseLocale } from '../i18n/locales.ts';
 import { loadStrings } from '../i18n/strings.ts';
-import { createChime } from '../notify/chime.ts';
+import { createLazyChime } from '../notify/lazy-chime.ts';
 import { createReplyNotifier } from '../notify/reply-notifier.ts';
 import { createSoundPreference } from '../notify/sound-preference.ts';
+import { preChatContext } from '../pre-chat/pre-chat-context.ts';
 import { createApiClient, toWebSocketUrl } from '../sync/api-client.ts';
 import { ChatController } from '../sync/chat-controller.ts';
 import type { SocketLike } from '../sync/visitor-connection.ts';
@@ -22,7 +23,7 @@ export function mountChat(options: MountChatOptions): ChatHandle {
   const soundPreference = options.sound ? createSoundPreference(options.storage, options.siteKey) : null;
   const notifier = createReplyNotifier({
     isTitleNoticeOn: options.titleNotice,
-    sound: soundPreference && { chime: createChime(), preference: soundPreference },
+    sound: soundPreference && { chime: createLazyChime(), preference: soundPreference },
     isPanelOpen: () => controller.getSnapshot().isOpen,
   });
   const emit: EmitHostEvent = (event, ...args) => {
@@ -40,6 +41,7 @@ export function mountChat(options: MountChatOptions): ChatHandle {
     emit,
   });
   const focusComposerOnOpen = { current: false };
+  Object.assign(preChatContext, { apiBase, visitorToken: () => controller.visitorToken() });
 
   surface.addStyles(chatCss);
   // The launcher follows the controller at once (like the host page's unread handler), not a frame later.

@@ -1,4 +1,5 @@
 import type {
+  Attachment,
   ConversationEvent,
   ConversationEventType,
   Message,
@@ -11,6 +12,7 @@ import type {
 import { LIMITS } from '@parley/api/protocol/constants';
 import { computeBackoffDelay } from '@parley/api/protocol/reconnect';
 import type { ParleyEventName, ParleyEvents } from '../../parley.d.ts';
+import { findEndedConversationId } from '../csat/ended-conversation.ts';
 import type { EmitHostEvent } from '../host/host-api.ts';
 import type { ApiClient, SessionFacts } from './api-client.ts';
 import { ApiError } from './api-request.ts';
@@ -26,6 +28,8 @@ import {
   listVisitorKeys,
 } from './storage.ts';
 import { buildTimeline, type TimelineItem } from './timeline.ts';
+import { loadTypingTracker } from './typing-loader.ts';
+import type { TypingTracker } from './typing-tracker.ts';
 import { type ConnectionState, type SocketLike, type Timers, VisitorConnection } from './visitor-connection.ts';
 
 /** Everything the UI draws, replaced (never mutated) on every change. */
@@ -51,6 +55,10 @@ export interface WidgetSnapshot {
    * page has not identified one) or 'invalid' (the hash did not match). The panel asks to sign in.
    */
   identityProblem: IdentityProblem | null;
+  /** The newest conversation when it is resolved: the panel offers a rating, the transcript, a new conversation. */
+  endedId: string | null;
+  /** The agent typing a reply now ("Anna is typing…"), or null. */
+  typingName: string | null;
 }
 
 export type IdentityProblem = 'required' | 'invalid';
@@ -98,6 +106,10 @@ const CONVERSATION_EVENT_TYPES: ReadonlySet<string> = new Set<ConversationEventT
   'conversation.unassigned',
   'conversation.resolved',
   'conversation.reopened',
+  'conversation.rated',
+  'conversation.status_changed',
+  // Internal notes and priority changes: a seq with nothing to show.
+  'conversation.seq_skipped',
 ]);
 
 function isConversationEvent(frame: ServerFrame): frame is ConversationEvent {
@@ -123,6 +135,9 @@ export class ChatController {
   readonly #store = new ConversationStore();
   readonly #outbox: Outbox;
   readonly #connection: VisitorConnection;
+  /** Typing both ways and read receipts (on demand: null until the socket was first live); the composer tells it the draft. */
+  typing: TypingTracker | null = null;
+  #typingLoad: Promise<void> | null = null;
   readonly #timers: Timers;
   readonly #listeners = new Set<() => void>();
   /** frame id of an unanswered message.send → its clientId. */
@@ -297,13 +312,14 @@ export class ChatController {
   }
 
   /** Queues a message; it is shown at once as pending and sent when the socket is live. */
-  send(text: string): boolean {
+  send(text: string, attachments?: Attachment[]): boolean {
     const body = text.trim();
-    if (body.length === 0 || body.length > LIMITS.messageMaxLength) return false;
+    if ((body.length === 0 && !attachments) || body.length > LIMITS.messageMaxLength) return false;
     const entry = this.#outbox.add({
       clientId: (this.#options.createClientId ?? createClientId)(),
       body,
       createdAt: (this.#options.now?.() ?? new Date()).toISOString(),
+      attachments,
     });
     this.#emit();
     this.#deliver(entry);
@@ -375,6 +391,11 @@ export class ChatController {
       if (this.#isUnavailable || this.#identityProblem) return null;
       throw error;
     }
+  }
+
+  /** The visitor's token for the pre-chat form (an on-demand chunk), making their session first when there is none. */
+  visitorToken(): Promise<string> {
+    return this.#obtainToken();
   }
 
   /** The visitor's token, making their session first when there is none. */
@@ -551,10 +572,25 @@ export class ChatController {
 
   #handleReady(): void {
     this.#inflight.clear();
+    this.#typingLoad ??= loadTypingTracker({
+      send: (frame) => this.#connection.send(frame),
+      store: this.#store,
+      isShowing: () => this.#isOpen && this.#connection.state === 'live',
+      changed: () => this.#emit(),
+      timers: this.#timers,
+      now: Date.now,
+    }).then(
+      (typing) => {
+        this.typing = typing;
+        this.#emit();
+      },
+      (error) => this.#logError('could not load typing indicators', error),
+    );
     for (const entry of this.#outbox.listPending()) this.#transmit(entry);
   }
 
   #handleFrame(frame: ServerFrame): void {
+    this.typing?.handleFrame(frame);
     if (isConversationEvent(frame)) this.#handleEvent(frame);
     else if (frame.type === 'ack') this.#handleAck(frame.id, frame.data);
     else if (frame.type === 'error') this.#handleError(frame.id, frame.data.code, frame.data.message);
@@ -677,7 +713,12 @@ export class ChatController {
     const isSent = this.#connection.send({
       type: 'message.send',
       id,
-      data: { clientId: entry.clientId, body: entry.body, ...(conversationId ? { conversationId } : {}) },
+      data: {
+        clientId: entry.clientId,
+        body: entry.body,
+        ...(conversationId ? { conversationId } : {}),
+        ...(entry.attachments && { attachmentIds: entry.attachments.map((attachment) => attachment.id) }),
+      },
     });
     if (isSent) this.#inflight.set(id, entry.clientId);
   }
@@ -735,18 +776,21 @@ export class ChatController {
 
   #buildSnapshot(): WidgetSnapshot {
     const openConversationId = this.#store.getOpenConversationId();
+    const timeline = buildTimeline(this.#store.listConversations(), this.#store.listAcked(), this.#outbox.list());
     return {
       config: this.#options.config,
       isOpen: this.#isOpen,
       connection: this.#connection.state,
       isUnavailable: this.#isUnavailable,
-      timeline: buildTimeline(this.#store.listConversations(), this.#store.listAcked(), this.#outbox.list()),
+      timeline: this.typing?.markSeen(timeline) ?? timeline,
+      typingName: this.typing?.agentName ?? null,
       unreadCount: this.#unreadCount,
       announcement: this.#announcement,
       queue: openConversationId ? this.#store.getQueuePlace(openConversationId) : null,
       availability: this.#availability,
       contact: this.#contact,
       identityProblem: this.#identityProblem,
+      endedId: findEndedConversationId(this.#store.listConversations()),
     };
   }
 
@@ -754,6 +798,7 @@ export class ChatController {
     this.#noteQueueMove();
     this.#storeResume();
     this.#snapshot = this.#buildSnapshot();
+    this.typing?.read();
     for (const listener of this.#listeners) listener();
     if (this.#unreadCount !== this.#reportedUnread) {
       this.#reportedUnread = this.#unreadCount;

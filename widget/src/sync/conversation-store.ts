@@ -64,6 +64,15 @@ function updateSummary(summary: ConversationSummary, event: ConversationEvent): 
       return { ...next, status: 'resolved' };
     case 'conversation.reopened':
       return { ...next, status: 'open' };
+    case 'conversation.rated':
+      return next;
+    case 'conversation.status_changed':
+      return { ...next, status: event.data.status };
+    case 'conversation.priority_changed':
+      return next;
+    case 'conversation.seq_skipped':
+      // An internal note's seq: nothing to show, nothing changed that the visitor sees.
+      return { ...summary, lastSeq: event.data.seq };
     case 'message.created': {
       const { message } = event.data;
       return {

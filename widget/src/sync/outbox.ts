@@ -1,3 +1,4 @@
+import type { Attachment } from '@parley/api/protocol';
 import type { KeyValueStorage } from './storage.ts';
 
 export type OutboxStatus = 'pending' | 'failed';
@@ -12,6 +13,8 @@ export interface OutboxEntry {
   errorCode?: string;
   /** Send without conversationId: the conversation it was meant for was resolved. */
   isNewConversation?: boolean;
+  /** Uploaded files the message carries (message.send's attachmentIds). */
+  attachments?: Attachment[];
 }
 
 const CLIENT_ID_PATTERN = /^[A-Za-z0-9_-]{8,64}$/;
@@ -63,7 +66,7 @@ export class Outbox {
     return this.list().find((entry) => entry.clientId === clientId);
   }
 
-  add(entry: Pick<OutboxEntry, 'clientId' | 'body' | 'createdAt'>): OutboxEntry {
+  add(entry: Pick<OutboxEntry, 'clientId' | 'body' | 'createdAt' | 'attachments'>): OutboxEntry {
     const added: OutboxEntry = { ...entry, status: 'pending' };
     const entries = this.list().filter((existing) => existing.clientId !== entry.clientId);
     entries.push(added);

@@ -1,4 +1,4 @@
-import type { Message } from '@parley/api/protocol';
+import type { Attachment, Message } from '@parley/api/protocol';
 import type { ConversationView } from './conversation-store.ts';
 import type { OutboxEntry } from './outbox.ts';
 
@@ -16,6 +16,9 @@ export interface TimelineMessage {
   seq: number | null;
   clientId: string | null;
   createdAt: string;
+  /** The visitor's last message the agents have read: "Seen" under it. */
+  seen?: boolean;
+  attachments?: Attachment[];
 }
 
 export interface TimelineNotice {
@@ -42,6 +45,7 @@ function toItem(message: Message): TimelineItem {
     seq: message.seq,
     clientId: message.clientId,
     createdAt: message.createdAt,
+    attachments: message.attachments,
   };
 }
 
@@ -94,6 +98,7 @@ export function buildTimeline(
       seq: null,
       clientId: entry.clientId,
       createdAt: entry.createdAt,
+      attachments: entry.attachments,
     });
   }
   return items;

@@ -1,6 +1,8 @@
 import { LIMITS } from '@parley/api/protocol/constants';
 import type { Ref } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { AttachButton } from '../attachments/attach-button.tsx';
+import { filesFrom } from '../attachments/use-file-intake.ts';
 import { strings } from '../i18n/strings.ts';
 import { SendIcon } from './icons.tsx';
 
@@ -9,12 +11,14 @@ interface ComposerProps {
   inputRef: Ref<HTMLTextAreaElement>;
   onDraftChange(draft: string): void;
   onSend(body: string): boolean;
+  /** Files picked, pasted or dropped: uploaded, then sent. */
+  onFiles?(files: File[]): unknown;
 }
 
 const MAX_INPUT_HEIGHT = 120;
 
 /** Enter sends, Shift+Enter (or Enter while an IME is composing) makes a new line. */
-export function Composer({ draft, inputRef, onDraftChange, onSend }: ComposerProps) {
+export function Composer({ draft, inputRef, onDraftChange, onSend, onFiles }: ComposerProps) {
   const ownRef = useRef<HTMLTextAreaElement | null>(null);
 
   useLayoutEffect(() => {
@@ -42,6 +46,7 @@ export function Composer({ draft, inputRef, onDraftChange, onSend }: ComposerPro
         submit();
       }}
     >
+      {onFiles && <AttachButton onFiles={onFiles} />}
       <textarea
         ref={setRefs}
         class="input"
@@ -52,6 +57,13 @@ export function Composer({ draft, inputRef, onDraftChange, onSend }: ComposerPro
         maxLength={LIMITS.messageMaxLength}
         value={draft}
         onInput={(event) => onDraftChange(event.currentTarget.value)}
+        onPaste={(event) => {
+          const files = filesFrom(event.clipboardData);
+          if (files.length) {
+            event.preventDefault();
+            onFiles?.(files);
+          }
+        }}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
             event.preventDefault();

@@ -1,3 +1,4 @@
+import { LazyAttachments } from '../attachments/lazy-attachments.tsx';
 import { strings } from '../i18n/strings.ts';
 import type { TimelineMessage } from '../sync/timeline.ts';
 
@@ -27,10 +28,23 @@ export function MessageItem({ item, startsRun, timeFormat, onRetry }: MessageIte
       data-seq={item.seq ?? undefined}
     >
       {item.sender === 'agent' && startsRun && <span class="sender">{item.name ?? strings.agent}</span>}
-      <div class={`bubble is-${item.status}`} title={formatTime(timeFormat, item.createdAt)}>
-        {item.body}
-      </div>
+      {item.body && (
+        <div class={`bubble is-${item.status}`} title={formatTime(timeFormat, item.createdAt)}>
+          {item.body}
+        </div>
+      )}
+      {item.attachments && (
+        <LazyAttachments
+          view="AttachmentList"
+          props={{ attachments: item.attachments, locale: timeFormat.resolvedOptions().locale }}
+        />
+      )}
       {item.status === 'pending' && <div class="status">{strings.sending}</div>}
+      {item.seen && (
+        <div class="status" data-testid="parley-seen">
+          {strings.seen}
+        </div>
+      )}
       {item.status === 'failed' && (
         <div class="status">
           <span>{strings.notSent}</span>

@@ -43,7 +43,8 @@ export function MessageList({ items, greeting, greetingFrom, locale, onRetry }: 
   }, [lastKey, items.length]);
 
   return (
-    <ol class="messages" ref={listRef} aria-label={strings.messagesLabel}>
+    // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard (WCAG 2.1.1)
+    <ol class="messages" ref={listRef} aria-label={strings.messagesLabel} tabIndex={0}>
       {items.length === 0 && (
         <li class="greeting" data-testid="parley-greeting">
           <span class="greeting-from">{greetingFrom}</span>

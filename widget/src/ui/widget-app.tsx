@@ -59,8 +59,12 @@ export function WidgetApp({ controller, surface, locale, focusComposerOnOpen, so
           soundPreference={soundPreference}
           draft={draft}
           inputRef={inputRef}
-          onDraftChange={setDraft}
+          onDraftChange={(value) => {
+            setDraft(value);
+            controller.typing?.input(value);
+          }}
           onSend={(body) => controller.send(body)}
+          onSendAttachment={(attachment) => controller.send('', [attachment])}
           onRetry={(clientId) => {
             controller.retry(clientId);
             inputRef.current?.focus();

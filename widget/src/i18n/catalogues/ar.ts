@@ -12,6 +12,7 @@ export function ar({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     composerLabel: 'الرسالة',
     composerPlaceholder: 'اكتب رسالة…',
     send: 'إرسال الرسالة',
+    attachFile: 'إرفاق ملف',
     sending: 'جارٍ الإرسال…',
     notSent: 'لم تُرسَل',
     retry: 'إعادة المحاولة',
@@ -24,8 +25,11 @@ export function ar({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     signInRequired: 'سجّل الدخول لاستخدام المحادثة.',
     signInInvalid: 'تعذّر التأكد من تسجيل دخولك. سجّل الخروج ثم سجّل الدخول مجددًا لبدء المحادثة.',
     resolved: 'تم حل المحادثة',
+    previousConversations: 'المحادثات السابقة',
     reopened: 'أُعيد فتح المحادثة',
     joined: (name) => `انضم ${name} إلى المحادثة`,
+    typing: (name) => `${name} يكتب…`,
+    seen: 'تمت القراءة',
     newMessage: (name, body) => `رسالة جديدة من ${name}: ${body}`,
     titleNotice: (count, title) =>
       titleWithNotice(

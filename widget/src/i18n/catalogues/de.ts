@@ -10,6 +10,7 @@ export function de({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     composerLabel: 'Nachricht',
     composerPlaceholder: 'Nachricht schreiben…',
     send: 'Nachricht senden',
+    attachFile: 'Datei anhängen',
     sending: 'Wird gesendet…',
     notSent: 'Nicht gesendet',
     retry: 'Wiederholen',
@@ -23,8 +24,11 @@ export function de({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     signInInvalid:
       'Wir konnten Ihre Anmeldung nicht bestätigen. Bitte melden Sie sich ab und wieder an, um zu chatten.',
     resolved: 'Unterhaltung abgeschlossen',
+    previousConversations: 'Frühere Unterhaltungen',
     reopened: 'Unterhaltung wieder geöffnet',
     joined: (name) => `${name} ist jetzt im Chat`,
+    typing: (name) => `${name} schreibt…`,
+    seen: 'Gelesen',
     newMessage: (name, body) => `Neue Nachricht von ${name}: ${body}`,
     titleNotice: (count, title) =>
       titleWithNotice(count, plural(count, { one: 'Neue Nachricht', other: 'Neue Nachrichten' }), title),

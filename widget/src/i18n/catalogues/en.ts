@@ -11,6 +11,7 @@ export function en({ plural, titleWithNotice }: CatalogueTools) {
     composerLabel: 'Message',
     composerPlaceholder: 'Write a message…',
     send: 'Send message',
+    attachFile: 'Attach a file',
     sending: 'Sending…',
     notSent: 'Not sent',
     retry: 'Retry',
@@ -24,8 +25,11 @@ export function en({ plural, titleWithNotice }: CatalogueTools) {
     signInRequired: 'Chat is available after you sign in.',
     signInInvalid: 'We couldn’t confirm that you’re signed in. Please sign out and sign in again to chat.',
     resolved: 'Conversation resolved',
+    previousConversations: 'Previous conversations',
     reopened: 'Conversation reopened',
     joined: (name: string) => `${name} joined`,
+    typing: (name: string) => `${name} is typing…`,
+    seen: 'Seen',
     newMessage: (name: string, body: string) => `New message from ${name}: ${body}`,
     // The host tab's title while replies wait unseen: "(1) New message — Acme Bikes".
     titleNotice: (count: number, title: string) =>

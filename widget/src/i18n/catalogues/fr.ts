@@ -12,6 +12,7 @@ export function fr({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     composerLabel: 'Message',
     composerPlaceholder: 'Écrivez un message…',
     send: 'Envoyer le message',
+    attachFile: 'Joindre un fichier',
     sending: 'Envoi en cours…',
     notSent: 'Non envoyé',
     retry: 'Réessayer',
@@ -25,8 +26,11 @@ export function fr({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     signInInvalid:
       'Nous n’avons pas pu confirmer votre connexion. Déconnectez-vous, puis reconnectez-vous pour discuter.',
     resolved: 'Conversation résolue',
+    previousConversations: 'Conversations précédentes',
     reopened: 'Conversation rouverte',
     joined: (name) => `${name} a rejoint la conversation`,
+    typing: (name) => `${name} écrit…`,
+    seen: 'Vu',
     newMessage: (name, body) => `Nouveau message de ${name}\u202f: ${body}`,
     titleNotice: (count, title) =>
       titleWithNotice(count, plural(count, { one: 'Nouveau message', other: 'Nouveaux messages' }), title),
