@@ -1,5 +1,5 @@
-import { createTransport } from 'nodemailer';
 import type { Config } from '../../config.ts';
+import { createSmtpTransport } from '../mail/smtp-transport.ts';
 
 export interface InvitationEmail {
   to: string;
@@ -18,13 +18,7 @@ export interface InvitationMailer {
 /** Sends invitation emails through SMTP_URL; null when it is not set (the console shows the link instead). */
 export function createInvitationMailer(config: Pick<Config, 'smtpUrl' | 'smtpFrom'>): InvitationMailer | null {
   if (!config.smtpUrl) return null;
-  // Short timeouts: the admin waits for the answer, and the link is shown whatever happens.
-  const transport = createTransport({
-    url: config.smtpUrl,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
-  });
+  const transport = createSmtpTransport(config.smtpUrl);
   return {
     async send(email) {
       await transport.sendMail({

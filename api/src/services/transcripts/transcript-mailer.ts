@@ -1,5 +1,5 @@
-import { createTransport } from 'nodemailer';
 import type { Config } from '../../config.ts';
+import { createSmtpTransport } from '../mail/smtp-transport.ts';
 
 export interface TranscriptEmail {
   to: string;
@@ -16,12 +16,7 @@ export interface TranscriptMailer {
 /** Sends transcripts through SMTP_URL; null when it is not set (the widget then offers the download only). */
 export function createTranscriptMailer(config: Pick<Config, 'smtpUrl' | 'smtpFrom'>): TranscriptMailer | null {
   if (!config.smtpUrl) return null;
-  const transport = createTransport({
-    url: config.smtpUrl,
-    connectionTimeout: 10_000,
-    greetingTimeout: 10_000,
-    socketTimeout: 20_000,
-  });
+  const transport = createSmtpTransport(config.smtpUrl);
   return {
     async send(email) {
       // Plain text in the body and as an attachment: nothing a visitor or agent typed becomes markup.
