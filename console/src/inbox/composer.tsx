@@ -4,6 +4,7 @@ import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState 
 import { AttachButton } from '../attachments/attach-button.tsx';
 import { AttachmentTray } from '../attachments/attachment-tray.tsx';
 import { useComposerAttachments } from '../attachments/use-composer-attachments.ts';
+import { EmojiButton } from '../emoji/emoji-button.tsx';
 import { useConsoleSnapshot } from '../realtime/console-store-context.tsx';
 import { SendIcon } from '../ui/icons.tsx';
 import { moveActiveOption } from './canned-listbox-keys.ts';
@@ -209,6 +210,7 @@ export function Composer({ conversationId, placeholder, isResolved, onSend }: Co
       </p>
       <div className="composer__footer">
         {isNote ? null : <AttachButton onFiles={attachments.add} />}
+        <EmojiButton textareaRef={textareaRef} onInsert={updateBody} />
         <p className="composer__hint" id={hintId}>
           {isResolved && !isNote ? (
             <span className="composer__notice">Replying reopens this conversation. </span>

@@ -3,6 +3,7 @@ import type { Ref } from 'preact';
 import { useLayoutEffect, useRef } from 'preact/hooks';
 import { AttachButton } from '../attachments/attach-button.tsx';
 import { filesFrom } from '../attachments/use-file-intake.ts';
+import { EmojiButton } from '../emoji/emoji-button.tsx';
 import { strings } from '../i18n/strings.ts';
 import { SendIcon } from './icons.tsx';
 
@@ -47,6 +48,7 @@ export function Composer({ draft, inputRef, onDraftChange, onSend, onFiles }: Co
       }}
     >
       {onFiles && <AttachButton onFiles={onFiles} />}
+      <EmojiButton onInsert={onDraftChange} />
       <textarea
         ref={setRefs}
         class="input"

@@ -13,6 +13,7 @@ export function ar({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     composerPlaceholder: 'اكتب رسالة…',
     send: 'إرسال الرسالة',
     attachFile: 'إرفاق ملف',
+    emoji: 'رموز تعبيرية',
     sending: 'جارٍ الإرسال…',
     notSent: 'لم تُرسَل',
     retry: 'إعادة المحاولة',

@@ -11,6 +11,7 @@ export function de({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     composerPlaceholder: 'Nachricht schreiben…',
     send: 'Nachricht senden',
     attachFile: 'Datei anhängen',
+    emoji: 'Emoji',
     sending: 'Wird gesendet…',
     notSent: 'Nicht gesendet',
     retry: 'Wiederholen',

@@ -12,6 +12,7 @@ export function en({ plural, titleWithNotice }: CatalogueTools) {
     composerPlaceholder: 'Write a message…',
     send: 'Send message',
     attachFile: 'Attach a file',
+    emoji: 'Emoji',
     sending: 'Sending…',
     notSent: 'Not sent',
     retry: 'Retry',

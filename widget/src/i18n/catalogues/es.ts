@@ -14,6 +14,7 @@ export function es({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     composerPlaceholder: 'Escribe un mensaje…',
     send: 'Enviar mensaje',
     attachFile: 'Adjuntar un archivo',
+    emoji: 'Emoji',
     sending: 'Enviando…',
     notSent: 'No enviado',
     retry: 'Reintentar',

@@ -13,6 +13,7 @@ export function fr({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     composerPlaceholder: 'Écrivez un message…',
     send: 'Envoyer le message',
     attachFile: 'Joindre un fichier',
+    emoji: 'Émojis',
     sending: 'Envoi en cours…',
     notSent: 'Non envoyé',
     retry: 'Réessayer',

@@ -18,6 +18,7 @@ export function pt({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     composerPlaceholder: 'Escreva uma mensagem…',
     send: 'Enviar mensagem',
     attachFile: 'Anexar um arquivo',
+    emoji: 'Emoji',
     sending: 'Enviando…',
     notSent: 'Não enviada',
     retry: 'Tentar de novo',

@@ -17,6 +17,7 @@ export function ru({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     composerPlaceholder: 'Напишите сообщение…',
     send: 'Отправить сообщение',
     attachFile: 'Прикрепить файл',
+    emoji: 'Эмодзи',
     sending: 'Отправляется…',
     notSent: 'Не отправлено',
     retry: 'Повторить',
