@@ -3,10 +3,12 @@
 //   /        plain-html/: a static site with the snippet
 //   /app/    spa-identify/public/: a single-page app with sign-in, whose backend (spa-identify/accounts.mjs)
 //            computes the identity hash for Parley('identify', …)
+//   /csp/…   strict-csp/: the snippet under a strict Content-Security-Policy header (two variants)
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { handleAccountsApi, sessionView, userOfRequest } from './spa-identify/accounts.mjs';
+import { handleStrictCspPage } from './strict-csp/csp-page.mjs';
 
 const port = Number(process.env.EXAMPLES_PORT ?? 3001);
 const host = process.env.EXAMPLES_HOST ?? 'localhost';
@@ -49,6 +51,8 @@ const server = createServer(async (request, response) => {
   const url = new URL(request.url ?? '/', `http://${request.headers.host}`);
   try {
     if (await handleAccountsApi(request, response, url.pathname)) return;
+    if (await handleStrictCspPage(response, url.pathname, { apiUrl, siteKey: siteKeyOf(url, request.headers.cookie) }))
+      return;
   } catch (error) {
     console.error(error);
     return send(response, 500, 'text/plain', 'Server error');
