@@ -44,6 +44,11 @@ export interface ParleyInitOptions {
    * site. `false` turns the sound and the toggle off. Default true.
    */
   sound?: boolean;
+  /**
+   * The widget's colours: 'auto' (the default) follows the visitor's system (`prefers-color-scheme`);
+   * 'light' or 'dark' for a site that is always one or the other. Your colour is kept in both.
+   */
+  colorScheme?: 'light' | 'dark' | 'auto';
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { Appearance } from '@parley/api/protocol';
 import type { ChatSurface, LauncherState } from '../chat/chat-contract.ts';
+import type { ForcedColorScheme } from '../host/init-options.ts';
 import { launcherStringsFor } from '../i18n/launcher-strings.ts';
 import { chooseLocale, textDirection } from '../i18n/locales.ts';
 import { normalizeAccent, pickTextColor } from './accent-color.ts';
@@ -40,9 +41,16 @@ export class ParleyWidgetElement extends HTMLElement implements ChatSurface {
   }
 
   /** Draws the launcher in the inbox's colour, corner and text, in the language of `init`'s locale or the browser's. */
-  showLauncher(appearance: Appearance, locale: string | undefined, handlers: LauncherHandlers): void {
+  showLauncher(
+    appearance: Appearance,
+    locale: string | undefined,
+    handlers: LauncherHandlers,
+    colorScheme?: ForcedColorScheme,
+  ): void {
     const root = document.createElement('div');
     root.className = appearance.position === 'left' ? 'root left' : 'root right';
+    // chat.css keys its dark values on the system's scheme, or on this class when init forces one.
+    if (colorScheme) root.classList.add(colorScheme);
     const { language, tag } = chooseLocale(locale, navigator.languages);
     root.lang = tag;
     root.dir = textDirection(language);

@@ -13,7 +13,11 @@ export interface InitOptions {
   titleNotice?: boolean;
   /** false: no chime for new messages (and no mute toggle). */
   sound?: boolean;
+  /** 'light' or 'dark' whatever the visitor's system uses; without it ('auto') the system's scheme. */
+  colorScheme?: ForcedColorScheme;
 }
+
+export type ForcedColorScheme = 'light' | 'dark';
 
 const FLAGS = ['prefetch', 'titleNotice', 'sound'] as const;
 
@@ -39,7 +43,7 @@ export function parseInitOptions(value: unknown): InitOptions {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new Error("Parley: 'init' needs an options object, e.g. Parley('init', { siteKey: 'YOUR_SITE_KEY' })");
   }
-  const { siteKey, locale, prefetch, titleNotice, sound } = value as Record<string, unknown>;
+  const { siteKey, locale, prefetch, titleNotice, sound, colorScheme } = value as Record<string, unknown>;
   if (typeof siteKey !== 'string' || siteKey.trim() === '' || siteKey.length > 64) {
     throw new Error("Parley: 'init' needs a siteKey string (copy the snippet from your Parley inbox settings)");
   }
@@ -49,11 +53,15 @@ export function parseInitOptions(value: unknown): InitOptions {
       throw new Error(`Parley: the '${flag}' option must be true or false`);
     }
   }
+  if (colorScheme !== undefined && colorScheme !== 'light' && colorScheme !== 'dark' && colorScheme !== 'auto') {
+    throw new Error("Parley: the 'colorScheme' option must be 'light', 'dark' or 'auto'");
+  }
   return {
     siteKey: siteKey.trim(),
     ...(locale === undefined ? {} : { locale: parseLocale(locale) }),
     ...(prefetch === true ? { prefetch } : {}),
     ...(titleNotice === false ? { titleNotice } : {}),
     ...(sound === false ? { sound } : {}),
+    ...(colorScheme === 'light' || colorScheme === 'dark' ? { colorScheme } : {}),
   };
 }

@@ -56,16 +56,21 @@ export function mountLoader(apiBase: string, chatUrl: string, options: InitOptio
   });
 
   function showLauncher(config: WidgetConfig): void {
-    element.showLauncher(config.appearance, options.locale, {
-      // What the visitor sees is what a click does: while the chat loads the bubble shows closed, so
-      // a second click (or one after a failed load) asks to open again, never to close.
-      onOpen() {
-        element.setBusy(true);
-        void chat.run((handle) => handle.openFromLauncher(), true).finally(() => element.setBusy(false));
+    element.showLauncher(
+      config.appearance,
+      options.locale,
+      {
+        // What the visitor sees is what a click does: while the chat loads the bubble shows closed, so
+        // a second click (or one after a failed load) asks to open again, never to close.
+        onOpen() {
+          element.setBusy(true);
+          void chat.run((handle) => handle.openFromLauncher(), true).finally(() => element.setBusy(false));
+        },
+        onClose: () => void chat.run((handle) => handle.close(), false),
+        onIntent: () => chat.preload(),
       },
-      onClose: () => void chat.run((handle) => handle.close(), false),
-      onIntent: () => chat.preload(),
-    });
+      options.colorScheme,
+    );
     emit('ready');
     if (shouldResumeChat(storage, options.siteKey)) void chat.mount();
     else if (options.prefetch) whenIdle(() => chat.preload());
