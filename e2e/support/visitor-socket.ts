@@ -34,12 +34,16 @@ export class VisitorSocket {
   }
 
   /** `siteUrl` must be one of the inbox's allowed origins (the example site is, by default). */
-  static async connect(urls: { apiUrl: string; siteUrl: string }, siteKey: string): Promise<VisitorSocket> {
+  static async connect(
+    urls: { apiUrl: string; siteUrl: string },
+    siteKey: string,
+    facts: { language?: string } = {},
+  ): Promise<VisitorSocket> {
     const origin = new URL(urls.siteUrl).origin;
     const response = await fetch(`${urls.apiUrl}/v1/widget/session`, {
       method: 'POST',
       headers: { origin, 'content-type': 'application/json' },
-      body: JSON.stringify({ siteKey }),
+      body: JSON.stringify({ siteKey, ...facts }),
     });
     if (!response.ok) throw new Error(`widget session answered ${response.status}: ${await response.text()}`);
     const session = (await response.json()) as WidgetSession;

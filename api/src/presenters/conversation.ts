@@ -10,6 +10,10 @@ export interface ConversationRow {
   snoozed_until: Date | null;
   assignee_id: string | null;
   assignee_name: string | null;
+  /** Absent where a row is built without it (the summary then carries no teamId). */
+  team_id?: string | null;
+  /** The participants' user ids, oldest first; absent where a row is built without them. */
+  participant_ids?: string[] | null;
   visitor_id: string;
   visitor_name: string | null;
   visitor_email: string | null;
@@ -34,6 +38,8 @@ export function presentConversation(row: ConversationRow): ConversationSummary {
     priority: levelToPriority(row.priority),
     snoozedUntil: row.snoozed_until?.toISOString() ?? null,
     assignee: row.assignee_id ? { id: row.assignee_id, name: row.assignee_name ?? '' } : null,
+    ...(row.team_id !== undefined ? { teamId: row.team_id } : {}),
+    ...(row.participant_ids ? { participantIds: row.participant_ids } : {}),
     visitor: { id: row.visitor_id, name: row.visitor_name, email: row.visitor_email },
     lastSeq: row.last_seq,
     readUpTo: { visitor: row.visitor_read_seq ?? 0, agents: row.agent_read_seq ?? 0 },

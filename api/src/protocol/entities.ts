@@ -86,6 +86,10 @@ export const ConversationSummarySchema = Type.Object({
   /** Set while status is snoozed. */
   snoozedUntil: Type.Optional(Type.Union([IsoDateSchema, Type.Null()])),
   assignee: Type.Union([AgentRefSchema, Type.Null()]),
+  /** Agents only: the team the conversation is routed to, null when none. */
+  teamId: Type.Optional(Type.Union([UuidSchema, Type.Null()])),
+  /** Agents only: the users taking part (conversation.participants_changed tells changes), oldest first. */
+  participantIds: Type.Optional(Type.Array(UuidSchema)),
   visitor: VisitorRefSchema,
   /** The highest seq in this conversation. */
   lastSeq: Type.Integer({ minimum: 0 }),

@@ -3,7 +3,9 @@ import { useState } from 'react';
 import { isApiError } from '../api/http.ts';
 import { CheckIcon } from '../ui/icons.tsx';
 import { Spinner } from '../ui/spinner.tsx';
+import { BulkAssignLabel } from './bulk-assign-label.tsx';
 import { applyBulk } from './bulk-endpoint.ts';
+import { describeBulkResults } from './bulk-results.ts';
 import { PRIORITIES, PRIORITY_LABELS } from './status-labels.ts';
 import { snoozeOptions } from './status-snooze-options.ts';
 
@@ -13,18 +15,18 @@ interface BulkActionBarProps {
   onSelectAll(): void;
 }
 
-/** What can be done to every selected conversation at once: resolve, pending, snooze, priority. */
+/** What can be done to every selected conversation at once: resolve, pending, snooze, priority, assign, label. */
 export function BulkActionBar({ ids, onDone, onSelectAll }: BulkActionBarProps) {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
-  async function run(action: BulkAction) {
+  async function run(action: BulkAction, verb = 'changed') {
     setBusy(true);
     setMessage(null);
     try {
       const { results } = await applyBulk(ids, action);
-      const failed = results.filter((result) => !result.ok).length;
-      if (failed > 0) setMessage(`${failed} of ${results.length} could not be changed.`);
+      const summary = describeBulkResults(results, verb);
+      if (summary) setMessage(`${summary}.`);
       else onDone();
     } catch (caught) {
       setMessage(isApiError(caught) ? caught.message : 'Could not change the conversations. Try again.');
@@ -106,6 +108,7 @@ export function BulkActionBar({ ids, onDone, onSelectAll }: BulkActionBarProps) 
             </option>
           ))}
         </select>
+        <BulkAssignLabel busy={busy} run={(action, verb) => void run(action, verb)} />
       </div>
       {message ? (
         <p className="conversation__error" role="alert">

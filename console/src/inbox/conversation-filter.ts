@@ -37,6 +37,7 @@ export function filterByLabel(
 
 /** The list to load over REST for a view: "mine" is a part of the open list. */
 export function toListFilter(view: InboxView): ConversationFilter {
+  if (view === 'participating') return 'all';
   return view === 'mine' || view === 'unassigned' ? 'open' : view;
 }
 

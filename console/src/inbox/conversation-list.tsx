@@ -30,6 +30,10 @@ const EMPTY_COPY: Record<InboxView, { title: string; body: string }> = {
     body: 'Conversations you take from the queue, or that routing gives you, appear here.',
   },
   unassigned: { title: 'Nobody is waiting', body: 'Open conversations without an agent appear here.' },
+  participating: {
+    title: 'Not taking part in any',
+    body: 'Conversations you join while a teammate holds them appear here.',
+  },
   pending: { title: 'Nothing pending', body: 'Conversations you mark pending wait here until the visitor writes.' },
   snoozed: { title: 'Nothing snoozed', body: 'Snoozed conversations come back to Open at their time.' },
   resolved: { title: 'Nothing resolved yet', body: 'Conversations you resolve move here.' },

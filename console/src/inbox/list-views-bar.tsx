@@ -5,6 +5,7 @@ import { listInboxes } from '../api/endpoints.ts';
 import { useAppData } from '../app/use-app-data.ts';
 import { useConsoleSnapshot, useConsoleStore } from '../realtime/console-store-context.tsx';
 import { countViews, LIST_VIEWS, type ListView, listAssignees, parseListOptions, withListParam } from './list-views.ts';
+import { TeamViewsBar } from './team-views-bar.tsx';
 import './status-controls.css';
 
 interface ListViewsBarProps {
@@ -68,6 +69,7 @@ export function ListViewsBar({ view, selectedId }: ListViewsBarProps) {
           ))}
         </ul>
       </nav>
+      <TeamViewsBar view={view} pathname={pathname} />
       <div className="list-options">
         <label className="visually-hidden" htmlFor={ids.inbox}>
           Inbox

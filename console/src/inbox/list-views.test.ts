@@ -65,6 +65,7 @@ describe('views', () => {
       open: 3,
       mine: 1,
       unassigned: 1,
+      participating: 0,
       pending: 1,
       snoozed: 1,
       resolved: 1,

@@ -1,14 +1,16 @@
 import type { ConversationSummary } from '@parley/api/protocol';
 import type { CacheState } from '../realtime/conversation-cache.ts';
+import { isParticipating } from './list-views-participating.ts';
 
 /** The views of the list, as `?status=` carries them; mine and unassigned are parts of open. */
-export type ListView = 'open' | 'mine' | 'unassigned' | 'pending' | 'snoozed' | 'resolved' | 'all';
+export type ListView = 'open' | 'mine' | 'unassigned' | 'participating' | 'pending' | 'snoozed' | 'resolved' | 'all';
 export type ListSort = 'newest' | 'waiting';
 
 export const LIST_VIEWS: readonly { value: ListView; label: string }[] = [
   { value: 'open', label: 'Open' },
   { value: 'mine', label: 'Mine' },
   { value: 'unassigned', label: 'Unassigned' },
+  { value: 'participating', label: 'Participating' },
   { value: 'pending', label: 'Pending' },
   { value: 'snoozed', label: 'Snoozed' },
   { value: 'resolved', label: 'Resolved' },
@@ -29,6 +31,8 @@ export function matchesView(summary: ConversationSummary, view: ListView, myUser
       return summary.status === 'open' && summary.assignee?.id === myUserId;
     case 'unassigned':
       return summary.status === 'open' && summary.assignee === null;
+    case 'participating':
+      return isParticipating(summary, myUserId);
     default:
       return summary.status === view;
   }
@@ -43,9 +47,10 @@ export function countViews(cache: CacheState, myUserId: string): Record<ListView
   return counts;
 }
 
-/** Filters on top of the view: `?inbox=`, `?assignee=` (a user id or `none`), `?sort=waiting`. */
+/** Filters on top of the view: `?inbox=`, `?team=`, `?assignee=` (a user id or `none`), `?sort=waiting`. */
 export interface ListOptions {
   inboxId: string | null;
+  teamId: string | null;
   assigneeId: string | null;
   sort: ListSort;
 }
@@ -53,6 +58,7 @@ export interface ListOptions {
 export function parseListOptions(params: URLSearchParams): ListOptions {
   return {
     inboxId: params.get('inbox') || null,
+    teamId: params.get('team') || null,
     assigneeId: params.get('assignee') || null,
     sort: params.get('sort') === 'waiting' ? 'waiting' : 'newest',
   };
@@ -61,7 +67,7 @@ export function parseListOptions(params: URLSearchParams): ListOptions {
 /** The search string with one option changed (null removes it), the others kept. */
 export function withListParam(
   params: URLSearchParams,
-  name: 'status' | 'inbox' | 'assignee' | 'sort' | 'label',
+  name: 'status' | 'inbox' | 'team' | 'assignee' | 'sort' | 'label',
   value: string | null,
 ) {
   const next = new URLSearchParams(params);
@@ -72,10 +78,11 @@ export function withListParam(
 }
 
 export function applyListOptions(conversations: readonly ConversationSummary[], options: ListOptions) {
-  const { inboxId, assigneeId } = options;
+  const { inboxId, teamId, assigneeId } = options;
   const shown = conversations.filter(
     (summary) =>
       (!inboxId || summary.inboxId === inboxId) &&
+      (!teamId || summary.teamId === teamId) &&
       (!assigneeId || (assigneeId === 'none' ? summary.assignee === null : summary.assignee?.id === assigneeId)),
   );
   return options.sort === 'waiting' ? sortByWaitingLongest(shown) : shown;

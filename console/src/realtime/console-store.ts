@@ -20,6 +20,7 @@ import type {
 } from '@parley/api/protocol';
 import { ApiError, isApiError } from '../api/http.ts';
 import { applyWorkspaceLabels, rememberConversationLabels } from '../inbox/label-store.ts';
+import { withParticipantIds } from '../inbox/list-views-participating.ts';
 import type { ConnectionHandlers, ConnectionStatus } from './agent-connection.ts';
 import {
   abortReload,
@@ -538,7 +539,9 @@ export class ConsoleStore {
       // Mentions and participants have no seq: their own stores hear them through onFrame.
       case 'mention.created':
       case 'mentions.read':
+        return;
       case 'conversation.participants_changed':
+        this.#setCache(withParticipantIds(this.#snapshot.cache, frame.data));
         return;
       // Typing, read receipts and viewers have no seq: the typing store hears them through onFrame.
       case 'typing':

@@ -1,5 +1,5 @@
 import type { Database } from '@parley/db';
-import type { Kysely, Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import type { ConversationRow } from '../../presenters/conversation.ts';
 import type { MessageRow } from '../../presenters/message.ts';
 
@@ -34,6 +34,7 @@ export function selectConversationRows(db: Executor) {
       'c.snoozed_until',
       'c.assignee_id',
       'a.name as assignee_name',
+      'c.team_id',
       'c.visitor_id',
       'v.name as visitor_name',
       'v.email as visitor_email',
@@ -46,7 +47,16 @@ export function selectConversationRows(db: Executor) {
       'c.last_message_at',
       'c.created_at',
       'c.updated_at',
-    ]);
+    ])
+    .select((eb) =>
+      eb
+        .selectFrom('conversation_participants as p')
+        .select(
+          sql<string[]>`coalesce(array_agg(p.user_id::text order by p.joined_at, p.user_id), '{}'::text[])`.as('ids'),
+        )
+        .whereRef('p.conversation_id', '=', 'c.id')
+        .as('participant_ids'),
+    );
 }
 
 export async function findConversationRow(db: Executor, id: string): Promise<ConversationRow | undefined> {
