@@ -1,0 +1,217 @@
+// The console's timeline in a real browser: a 10,000-message conversation against a 50-message baseline.
+//
+//   pnpm bench:console            # needs `pnpm build` first and the Postgres at TEST_DATABASE_URL
+//   pnpm bench:console --runs=7   # opens and switches measured this many times (median printed)
+//
+// Starts the real stack (api serving the built console, example site) on loopback, seeds the histories
+// straight into Postgres, drives /usr/bin/chromium and prints one table. Every wait is bounded.
+
+process.env.PARLEY_TEST_DB = 'postgres';
+
+import { createDb, type Database } from '@parley/db';
+import type { Page } from 'playwright-core';
+import { type Kysely, sql } from '../api/node_modules/kysely/dist/esm/index.js';
+import type { InboxList, Me } from '../api/src/protocol/index.ts';
+import { launchBrowser } from '../e2e/support/browser.ts';
+import { callAsConsole } from '../e2e/support/console-helpers.ts';
+import { signUpThroughConsole } from '../e2e/support/parley-pages.ts';
+import { startStack } from '../e2e/support/stack.ts';
+import { VisitorSocket } from '../e2e/support/visitor-socket.ts';
+
+const RUNS = Math.min(15, Math.max(1, Number(/^--runs=(\d+)$/.exec(process.argv[2] ?? '')?.[1] ?? 5)));
+const SIZES = { large: 10_000, medium: 300, baseline: 50 } as const;
+const SCROLL_MESSAGES = 2_000;
+const STEP_TIMEOUT_MS = 30_000;
+const SCROLL_BUDGET_MS = 60_000;
+
+interface Figures {
+  openMs: number;
+  switchMs: number;
+  frameP50: number;
+  frameP95: number;
+  longTasks: number;
+  scrolledRows: number;
+  domNodes: number;
+  heapMb: number;
+}
+
+async function main() {
+  const stack = await startStack();
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await signUpThroughConsole(page, stack.apiUrl, {
+      email: 'bench@example.com',
+      name: 'Bench Agent',
+      workspace: 'Bench',
+    });
+    const me = await callAsConsole<Me>(page, stack.apiUrl, 'GET', '/v1/me');
+    const { inboxes } = await callAsConsole<InboxList>(page, stack.apiUrl, 'GET', '/v1/inboxes');
+    const siteKey = inboxes[0]?.siteKey;
+    if (!siteKey) throw new Error('signup made no inbox');
+
+    const ids: Record<keyof typeof SIZES, string> = { large: '', medium: '', baseline: '' };
+    const handle = await createDb({ databaseUrl: stack.database.env.DATABASE_URL });
+    try {
+      for (const name of Object.keys(SIZES) as (keyof typeof SIZES)[]) {
+        const visitor = await VisitorSocket.connect(stack, siteKey);
+        const first = await visitor.send(`Hello from the ${name} conversation`);
+        await visitor.close();
+        const started = performance.now();
+        await seedHistory(handle.db, first.conversationId, first.sender.id ?? null, me.user.id, SIZES[name]);
+        console.error(`seeded ${SIZES[name]} events in ${Math.round(performance.now() - started)} ms`);
+        ids[name] = first.conversationId;
+      }
+    } finally {
+      await handle.close();
+    }
+
+    const results: Record<string, Figures> = {};
+    results.baseline = await measure(page, stack.apiUrl, ids.baseline, SIZES.baseline, ids.medium);
+    results.large = await measure(page, stack.apiUrl, ids.large, SIZES.large, ids.medium);
+    printTable(results);
+  } finally {
+    await browser.close();
+    await stack.stop();
+  }
+}
+
+/** Messages up to `lastSeq`, alternating visitor and agent, over the last four days (day separators). */
+async function seedHistory(
+  db: Kysely<Database>,
+  conversationId: string,
+  visitorId: string | null,
+  agentId: string,
+  lastSeq: number,
+) {
+  await sql`
+    insert into messages (conversation_id, seq, sender_type, sender_id, body, created_at)
+    select ${conversationId}, s,
+      case when s % 2 = 0 then 'visitor' else 'agent' end,
+      case when s % 2 = 0 then ${visitorId}::uuid else ${agentId}::uuid end,
+      'Message ' || s || ': ' || repeat('the quick brown fox jumps over the lazy dog ', 1 + (s * 7) % 9),
+      now() - interval '4 days' + (s * interval '4 days') / ${lastSeq}::int
+    from generate_series((select last_seq + 1 from conversations where id = ${conversationId}), ${lastSeq}::int) s
+  `.execute(db);
+  await sql`update messages set created_at = now() - interval '5 days' where conversation_id = ${conversationId} and seq <= 3`.execute(
+    db,
+  );
+  await sql`update conversation_events set created_at = now() - interval '5 days' where conversation_id = ${conversationId}`.execute(
+    db,
+  );
+  await sql`update conversations set last_seq = ${lastSeq}::int, last_message_at = now() where id = ${conversationId}`.execute(
+    db,
+  );
+}
+
+async function measure(page: Page, apiUrl: string, id: string, lastSeq: number, otherId: string): Promise<Figures> {
+  const newest = (seq: number) => page.locator(`[data-seq="${seq}"]`).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+
+  const opens: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    await page.goto(`${apiUrl}/conversations/${otherId}`);
+    await newest(SIZES.medium);
+    await page.goto('about:blank');
+    const started = Date.now();
+    await page.goto(`${apiUrl}/conversations/${id}`);
+    await newest(lastSeq);
+    opens.push(Date.now() - started);
+  }
+
+  await page.screenshot({ path: `e2e/screenshots/bench-console-${lastSeq}-open.png` });
+
+  const switches: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    for (const [target, seq] of [
+      [otherId, SIZES.medium],
+      [id, lastSeq],
+    ] as const) {
+      const started = Date.now();
+      await page.evaluate((path) => {
+        const link = document.querySelector<HTMLAnchorElement>(`a[href^="${path}"]`);
+        if (!link) throw new Error(`no conversation row for ${path}`);
+        link.click();
+      }, `/conversations/${target}`);
+      await newest(seq);
+      if (target === id) switches.push(Date.now() - started);
+    }
+  }
+
+  const options = { rows: Math.min(SCROLL_MESSAGES, lastSeq - 10), lastSeq, budgetMs: SCROLL_BUDGET_MS };
+  const scroll = (await page.evaluate(`(${SCROLL_UP_THROUGH})(${JSON.stringify(options)})`)) as ScrollFigures;
+  await page.screenshot({ path: `e2e/screenshots/bench-console-${lastSeq}-scrolled.png` });
+  if (process.env.BENCH_TRACE) console.error(JSON.stringify(scroll));
+  const domNodes = (await page.evaluate("document.getElementsByTagName('*').length")) as number;
+  const heapBytes = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : NaN')) as number;
+  const heapMb = heapBytes / 1_048_576;
+  return { openMs: median(opens), switchMs: median(switches), ...scroll, domNodes, heapMb };
+}
+
+/**
+ * Runs in the page: scrolls the timeline up a step per frame until `rows` messages passed, timing each
+ * frame. Kept as source text: tsx would wrap named functions in a helper the page does not have.
+ */
+const SCROLL_UP_THROUGH = `(options) => new Promise((resolve) => {
+  const timeline = document.querySelector('.timeline');
+  const targetSeq = options.lastSeq - options.rows;
+  const frames = [];
+  const trace = [];
+  let longTasks = 0;
+  const observer = new PerformanceObserver((list) => { longTasks += list.getEntries().length; });
+  observer.observe({ type: 'longtask', buffered: false });
+  const started = performance.now();
+  let previous = started;
+  const oldestShown = () => {
+    const seqs = Array.from(timeline.querySelectorAll('[data-seq]'), (row) => Number(row.dataset.seq));
+    return seqs.length ? Math.min(...seqs) : options.lastSeq;
+  };
+  const step = (now) => {
+    frames.push(now - previous);
+    previous = now;
+    timeline.scrollTop -= 120;
+    if (frames.length < 12) trace.push(Math.round(timeline.scrollTop) + '/' + timeline.scrollHeight);
+    const oldest = oldestShown();
+    if (oldest > targetSeq && now - started < options.budgetMs) return requestAnimationFrame(step);
+    observer.disconnect();
+    const sorted = frames.slice(1).sort((a, b) => a - b);
+    const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? NaN;
+    resolve({ trace, frameP50: at(0.5), frameP95: at(0.95), longTasks, scrolledRows: options.lastSeq - oldest });
+  };
+  requestAnimationFrame(step);
+})`;
+
+interface ScrollFigures {
+  frameP50: number;
+  frameP95: number;
+  longTasks: number;
+  scrolledRows: number;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+function printTable(results: Record<string, Figures>) {
+  const rows: [string, (f: Figures) => string][] = [
+    [`open until newest visible, median of ${RUNS} (ms)`, (f) => String(f.openMs)],
+    [`switch from the ${SIZES.medium}-message one, median (ms)`, (f) => String(f.switchMs)],
+    ['scroll up: messages passed', (f) => String(f.scrolledRows)],
+    ['scroll up: frame p50 (ms)', (f) => f.frameP50.toFixed(1)],
+    ['scroll up: frame p95 (ms)', (f) => f.frameP95.toFixed(1)],
+    ['scroll up: long tasks', (f) => String(f.longTasks)],
+    ['DOM nodes, conversation open', (f) => String(f.domNodes)],
+    ['JS heap used (MB)', (f) => f.heapMb.toFixed(1)],
+  ];
+  const baseline = results.baseline;
+  const large = results.large;
+  if (!baseline || !large) return;
+  const width = Math.max(...rows.map(([label]) => label.length));
+  console.log(`${'figure'.padEnd(width)} | ${SIZES.baseline} msgs (baseline) | ${SIZES.large} msgs`);
+  console.log(`${'-'.repeat(width)}-|--------------------|-----------`);
+  for (const [label, format] of rows) {
+    console.log(`${label.padEnd(width)} | ${format(baseline).padStart(18)} | ${format(large).padStart(10)}`);
+  }
+}
+
+await main();
