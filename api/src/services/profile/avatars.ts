@@ -13,7 +13,7 @@ export function avatarUrlFor(userId: string, updatedAt: Date): string {
 export async function saveAvatar(db: Kysely<Database>, userId: string, bytes: Buffer): Promise<string> {
   if (bytes.length === 0) throw new AppError('avatar/type_not_allowed', 'Choose a PNG, JPEG or WebP image.');
   if (bytes.length > AVATAR_MAX_BYTES) throw new AppError('avatar/too_large', 'The picture must be 512 KB or less.');
-  const contentType = detectImageType(bytes);
+  const contentType = await detectImageType(bytes);
   if (!contentType) throw new AppError('avatar/type_not_allowed', 'Choose a PNG, JPEG or WebP image.');
   const updatedAt = new Date();
   await db
