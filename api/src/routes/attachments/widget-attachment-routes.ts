@@ -1,14 +1,13 @@
 import multipart from '@fastify/multipart';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { AppError } from '../../app-error.ts';
-import { isAllowedOrigin } from '../../plugins/origins.ts';
 import { AttachmentUploadSchema } from '../../protocol/attachments.ts';
 import { UuidSchema } from '../../protocol/entities.ts';
 import { findVisitorAttachment } from '../../services/attachments/find-attachment.ts';
 import { saveUpload } from '../../services/attachments/save-upload.ts';
-import { bearerToken, checkIdentityRequirement, findVisitorByToken } from '../../services/visitors/visitor-access.ts';
+import { requireWidgetVisitor } from '../widget/widget-visitor.ts';
 import { MULTIPART_LIMITS, readUpload } from './read-upload.ts';
 import { sendAttachment } from './send-attachment.ts';
 
@@ -21,20 +20,6 @@ export async function widgetAttachmentRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   await app.register(multipart, { limits: MULTIPART_LIMITS });
 
-  async function requireVisitor(request: FastifyRequest) {
-    const token = bearerToken(request.headers.authorization);
-    const visitor = token ? await findVisitorByToken(app.db, token) : undefined;
-    if (!visitor) throw new AppError('auth/required', 'A visitor token is required.');
-    if (!isAllowedOrigin(request.headers.origin, visitor.allowedOrigins)) {
-      throw new AppError(
-        'auth/origin_forbidden',
-        'This site is not allowed to use this inbox. Add its origin in the console.',
-      );
-    }
-    checkIdentityRequirement(visitor);
-    return visitor;
-  }
-
   app.post(
     '/v1/widget/attachments',
     {
@@ -42,7 +27,7 @@ export async function widgetAttachmentRoutes(fastify: FastifyInstance) {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const visitor = await requireVisitor(request);
+      const visitor = await requireWidgetVisitor(app.db, request);
       const upload = await readUpload(request);
       const attachment = await saveUpload(app.db, app.attachmentFiles, {
         workspaceId: visitor.workspaceId,
@@ -64,7 +49,7 @@ export async function widgetAttachmentRoutes(fastify: FastifyInstance) {
       config: { rateLimit: { max: 120, timeWindow: '1 minute' } },
     },
     async (request, reply) => {
-      const visitor = await requireVisitor(request);
+      const visitor = await requireWidgetVisitor(app.db, request);
       const attachment = await findVisitorAttachment(app.db, visitor, request.params.id);
       if (!attachment) throw new AppError('attachment/not_found', 'No such attachment.');
       return sendAttachment(reply, app.attachmentFiles, attachment, request.query.download === '1');

@@ -1,8 +1,7 @@
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import Type from 'typebox';
 import { AppError } from '../../app-error.ts';
-import { isAllowedOrigin } from '../../plugins/origins.ts';
 import {
   ConversationRatingSchema,
   RatingBodySchema,
@@ -16,7 +15,7 @@ import { rateConversation } from '../../services/csat/rate-conversation.ts';
 import { loadTranscript } from '../../services/transcripts/build-transcript.ts';
 import { formatTranscript, transcriptFileName } from '../../services/transcripts/format-transcript.ts';
 import { createTranscriptMailer } from '../../services/transcripts/transcript-mailer.ts';
-import { bearerToken, checkIdentityRequirement, findVisitorByToken } from '../../services/visitors/visitor-access.ts';
+import { requireWidgetVisitor } from './widget-visitor.ts';
 
 const ConversationParamsSchema = Type.Object({ id: UuidSchema });
 
@@ -30,25 +29,11 @@ export async function widgetConversationRoutes(fastify: FastifyInstance) {
   const mailer = createTranscriptMailer(app.config);
   if (mailer) app.addHook('onClose', async () => mailer.close());
 
-  async function requireVisitor(request: FastifyRequest) {
-    const token = bearerToken(request.headers.authorization);
-    const visitor = token ? await findVisitorByToken(app.db, token) : undefined;
-    if (!visitor) throw new AppError('auth/required', 'A visitor token is required.');
-    if (!isAllowedOrigin(request.headers.origin, visitor.allowedOrigins)) {
-      throw new AppError(
-        'auth/origin_forbidden',
-        'This site is not allowed to use this inbox. Add its origin in the console.',
-      );
-    }
-    checkIdentityRequirement(visitor);
-    return visitor;
-  }
-
   app.get(
     '/v1/widget/conversations',
     { schema: { response: { 200: WidgetConversationListSchema } } },
     async (request) => {
-      const visitor = await requireVisitor(request);
+      const visitor = await requireWidgetVisitor(app.db, request);
       return { conversations: await loadWidgetConversations(app.db, visitor), canEmailTranscript: mailer !== null };
     },
   );
@@ -60,7 +45,7 @@ export async function widgetConversationRoutes(fastify: FastifyInstance) {
       config: { rateLimit: { max: 20, timeWindow: '1 minute' } },
     },
     async (request) => {
-      const visitor = await requireVisitor(request);
+      const visitor = await requireWidgetVisitor(app.db, request);
       const { event } = await rateConversation(app.db, visitor, request.params.id, request.body);
       publishEvents(app.realtime.hub, visitor, [event]);
       if (event.type !== 'conversation.rated') throw new Error('rating produced another event');
@@ -77,7 +62,7 @@ export async function widgetConversationRoutes(fastify: FastifyInstance) {
     '/v1/widget/conversations/:id/transcript',
     { schema: { params: ConversationParamsSchema }, config: { rateLimit: { max: 30, timeWindow: '1 minute' } } },
     async (request, reply) => {
-      const visitor = await requireVisitor(request);
+      const visitor = await requireWidgetVisitor(app.db, request);
       const transcript = await loadTranscript(app.db, visitor, request.params.id);
       return (
         reply
@@ -99,7 +84,7 @@ export async function widgetConversationRoutes(fastify: FastifyInstance) {
       config: { rateLimit: { max: 5, timeWindow: '1 minute' } },
     },
     async (request) => {
-      const visitor = await requireVisitor(request);
+      const visitor = await requireWidgetVisitor(app.db, request);
       const transcript = await loadTranscript(app.db, visitor, request.params.id);
       if (!mailer) throw new AppError('transcript/email_unavailable', 'This site does not send email.');
       if (!transcript.visitorEmail) {

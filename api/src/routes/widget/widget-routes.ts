@@ -2,8 +2,7 @@ import cors from '@fastify/cors';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { AppError, notFound } from '../../app-error.ts';
-import { isAllowedOrigin } from '../../plugins/origins.ts';
+import { notFound } from '../../app-error.ts';
 import { UuidSchema } from '../../protocol/entities.ts';
 import {
   ConversationDetailSchema,
@@ -18,11 +17,12 @@ import { loadWidgetAvailability } from '../../services/visitors/load-widget-avai
 import { recordVisitorDevice } from '../../services/visitors/record-visitor-device.ts';
 import { saveVisitorContact } from '../../services/visitors/save-visitor-contact.ts';
 import { startVisitorSession } from '../../services/visitors/start-visitor-session.ts';
-import { bearerToken, checkIdentityRequirement, findVisitorByToken } from '../../services/visitors/visitor-access.ts';
+import { bearerToken } from '../../services/visitors/visitor-access.ts';
 import { widgetAttachmentRoutes } from '../attachments/widget-attachment-routes.ts';
 import { preChatRoutes } from './pre-chat-routes.ts';
 import { sendCachedConfig } from './widget-config-cache.ts';
 import { widgetConversationRoutes } from './widget-conversations-routes.ts';
+import { checkWidgetOrigin, requireWidgetVisitor } from './widget-visitor.ts';
 
 /** The widget's HTTP routes. They are called cross-origin from host pages, so each checks the Origin itself. */
 export async function widgetRoutes(fastify: FastifyInstance) {
@@ -37,24 +37,7 @@ export async function widgetRoutes(fastify: FastifyInstance) {
   await app.register(widgetAttachmentRoutes);
   await app.register(widgetConversationRoutes);
 
-  function checkOrigin(request: FastifyRequest, allowedOrigins: string[]) {
-    if (!isAllowedOrigin(request.headers.origin, allowedOrigins)) {
-      throw new AppError(
-        'auth/origin_forbidden',
-        'This site is not allowed to use this inbox. Add its origin in the console.',
-      );
-    }
-  }
-
-  /** The visitor the Bearer token names, called from a page their inbox allows. */
-  async function requireVisitor(request: FastifyRequest) {
-    const token = bearerToken(request.headers.authorization);
-    const visitor = token ? await findVisitorByToken(app.db, token) : undefined;
-    if (!visitor) throw new AppError('auth/required', 'A visitor token is required.');
-    checkOrigin(request, visitor.allowedOrigins);
-    checkIdentityRequirement(visitor);
-    return visitor;
-  }
+  const requireVisitor = (request: FastifyRequest) => requireWidgetVisitor(app.db, request);
   preChatRoutes(app, requireVisitor);
 
   app.get(
@@ -112,7 +95,7 @@ export async function widgetRoutes(fastify: FastifyInstance) {
         .where('site_key', '=', request.body.siteKey)
         .executeTakeFirst();
       if (!inbox) throw notFound('inbox');
-      checkOrigin(request, inbox.allowed_origins);
+      checkWidgetOrigin(request, inbox.allowed_origins);
       const { siteKey: _, page, timeZone, ...facts } = request.body;
       const pageUrl = page?.url ?? facts.pageUrl;
       const token = bearerToken(request.headers.authorization);
