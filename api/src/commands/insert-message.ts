@@ -23,11 +23,14 @@ export interface NewMessageInput {
   body: string;
   /** Claimed uploads (services/attachments/claim-attachments.ts). */
   attachments?: MessageAttachmentMeta[];
+  /** An internal note is agents-only and, not being an answer, leaves last_message_at alone. */
+  kind?: 'reply' | 'note';
 }
 
 /** Inserts a message under the conversation's next seq. Call with the conversation's row lock held. */
 export async function insertMessage(trx: Transaction<Database>, input: NewMessageInput): Promise<MessageRow> {
-  const seq = await allocateSeq(trx, input.conversationId, { isMessage: true });
+  const kind = input.kind ?? 'reply';
+  const seq = await allocateSeq(trx, input.conversationId, { isMessage: kind === 'reply' });
   const row = await trx
     .insertInto('messages')
     .values({
@@ -38,6 +41,7 @@ export async function insertMessage(trx: Transaction<Database>, input: NewMessag
       client_id: input.clientId,
       body: input.body,
       attachments: input.attachments?.length ? JSON.stringify(input.attachments) : null,
+      kind,
     })
     .returning(MESSAGE_COLUMNS)
     .executeTakeFirstOrThrow();

@@ -5,12 +5,11 @@ import { type MessageRow, messageCreatedEvent, presentMessage } from '../present
 import type { Message } from '../protocol/entities.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
 import { isUniqueViolation } from '../services/auth/sign-up.ts';
-import { allocateSeq } from '../services/conversations/append.ts';
 import { recordMentions, type StoredMention } from '../services/mentions/record-mentions.ts';
 import { addParticipant } from '../services/participants/add-participant.ts';
 import { runTransaction } from '../services/run-transaction.ts';
 import { checkMessageBody } from './check-body.ts';
-import { findSentMessage } from './insert-message.ts';
+import { findSentMessage, insertMessage } from './insert-message.ts';
 import type { AgentActor } from './send-agent-message.ts';
 
 export interface NoteOutcome {
@@ -52,35 +51,17 @@ export async function sendNote(
         .select('name')
         .where('id', '=', agent.userId)
         .executeTakeFirstOrThrow();
-      const seq = await allocateSeq(trx, conversation.id);
-      const row = await trx
-        .insertInto('messages')
-        .values({
-          conversation_id: conversation.id,
-          seq,
-          sender_type: 'agent',
-          sender_id: agent.userId,
-          client_id: input.clientId,
-          body,
-          kind: 'note',
-        })
-        .returning([
-          'id',
-          'conversation_id',
-          'seq',
-          'sender_type',
-          'sender_id',
-          'client_id',
-          'body',
-          'created_at',
-          'kind',
-        ])
-        .executeTakeFirstOrThrow();
-      const message: MessageRow = { ...row, sender_name: user.name };
+      const message = await insertMessage(trx, {
+        conversationId: conversation.id,
+        sender: { type: 'agent', id: agent.userId, name: user.name },
+        clientId: input.clientId,
+        body,
+        kind: 'note',
+      });
       const mentions = await recordMentions(trx, {
         workspaceId: agent.workspaceId,
         conversationId: conversation.id,
-        messageId: row.id,
+        messageId: message.id,
         authorId: agent.userId,
         body,
       });
