@@ -16,6 +16,8 @@ export interface CreateDbOptions {
   databaseUrl?: string;
   /** Where PGlite keeps its files; in memory when absent. */
   dataDir?: string;
+  /** PGlite only: a data directory tarball to start from instead of an empty cluster (tests load a migrated one). */
+  loadDataDir?: Blob;
   /** Size of the pg pool. */
   poolSize?: number;
   /**
@@ -49,7 +51,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<DbHandle>
     return { db, kind: 'postgres', close: () => db.destroy() };
   }
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
-  const pglite = await PGlite.create(options.dataDir);
+  const pglite = await PGlite.create({ dataDir: options.dataDir, loadDataDir: options.loadDataDir });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: createPGlitePool(pglite) }) });
   return { db, kind: 'pglite', close: () => db.destroy() };
 }

@@ -1,7 +1,9 @@
 import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { createDb, type DbHandle } from './create-db.ts';
 import { migrateToLatest } from './migrate.ts';
+import { loadMigratedSnapshot } from './pglite-snapshot.ts';
 
 /**
  * The database a test suite runs on: a fresh, migrated one each call.
@@ -11,9 +13,7 @@ import { migrateToLatest } from './migrate.ts';
  */
 export async function createTestDb(): Promise<DbHandle & { url?: string }> {
   if (!isRealPostgresSelected()) {
-    const handle = await createDb();
-    await migrateToLatest(handle.db);
-    return handle;
+    return createDb({ loadDataDir: await loadMigratedSnapshot() });
   }
   const scratch = await createScratchDatabase('parley_test');
   const handle = await createDb({ databaseUrl: scratch.url });
@@ -37,6 +37,17 @@ export async function createScratchDatabase(prefix: string): Promise<{ url: stri
     url: withDatabase(adminUrl, name),
     drop: () => runAsAdmin(adminUrl, `drop database if exists ${name} with (force)`),
   };
+}
+
+/**
+ * Fills an empty PGlite folder with the migrated snapshot, so a process that opens it (the api in the
+ * browser tests) skips initdb and the migrations.
+ */
+export async function seedMigratedPGliteDir(dataDir: string): Promise<void> {
+  const handle = await createDb({ dataDir, loadDataDir: await loadMigratedSnapshot() });
+  // PGlite's close() never settles on an instance that has not run a query yet.
+  await sql`select 1`.execute(handle.db);
+  await handle.close();
 }
 
 export function isRealPostgresSelected(): boolean {

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createScratchDatabase, isRealPostgresSelected } from '@parley/db/testing';
+import { createScratchDatabase, isRealPostgresSelected, seedMigratedPGliteDir } from '@parley/db/testing';
 
 export interface FreshDatabase {
   /** Environment for the api process: DATABASE_URL for Postgres, PARLEY_DATA_DIR for PGlite. */
@@ -13,7 +13,11 @@ export interface FreshDatabase {
 export async function createFreshDatabase(): Promise<FreshDatabase> {
   const dataDir = mkdtempSync(join(tmpdir(), 'parley-e2e-'));
   const removeDataDir = async () => rmSync(dataDir, { recursive: true, force: true });
-  if (!isRealPostgresSelected()) return { env: { PARLEY_DATA_DIR: dataDir }, drop: removeDataDir };
+  if (!isRealPostgresSelected()) {
+    // Where the api keeps PGlite under PARLEY_DATA_DIR (api/src/server.ts).
+    await seedMigratedPGliteDir(join(dataDir, 'pglite'));
+    return { env: { PARLEY_DATA_DIR: dataDir }, drop: removeDataDir };
+  }
   const scratch = await createScratchDatabase('parley_e2e');
   return {
     env: { DATABASE_URL: scratch.url, PARLEY_DATA_DIR: dataDir },
