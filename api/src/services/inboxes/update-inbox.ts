@@ -6,7 +6,7 @@ import type { InboxUpdateBody } from '../../protocol/rest.ts';
 import { checkBusinessHours } from '../../routing/business-hours.ts';
 import { checkPreChatForm } from '../pre-chat/check-pre-chat-form.ts';
 
-/** Applies the fields given; routing settings need an owner or admin, and business hours must make sense. */
+/** Applies the fields given (owners and admins only), once business hours and the pre-chat form make sense. */
 export async function updateInbox(
   db: Kysely<Database>,
   actor: { workspaceId: string; role: Role },
@@ -14,9 +14,8 @@ export async function updateInbox(
   body: InboxUpdateBody,
 ) {
   const { name, allowedOrigins, appearance, routing } = body;
-  if (routing) checkCanManageRouting(actor.role);
-  // What every visitor sees, and what the widget asks them: owners and admins only, like routing.
-  if (appearance) checkCanManageRouting(actor.role);
+  // Every field is an inbox setting: which sites may use it, what visitors see, how it routes.
+  checkCanManageRouting(actor.role);
   if (appearance?.preChatForm) checkPreChatForm(appearance.preChatForm);
   const problems = routing?.businessHours ? checkBusinessHours(routing.businessHours) : [];
   if (problems.length > 0) throw new AppError('request/invalid', `routing.businessHours: ${problems.join('; ')}.`);
