@@ -4,7 +4,7 @@ import rateLimit from '@fastify/rate-limit';
 import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
 import websocket from '@fastify/websocket';
 import type { Database } from '@parley/db';
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
 import { VisitorAppendBatcher } from './commands/visitor-append-batch.ts';
@@ -25,6 +25,7 @@ import { cannedResponseRoutes } from './routes/canned-responses/canned-response-
 import { contactRoutes } from './routes/contacts/contact-routes.ts';
 import { bulkRoutes } from './routes/conversations/bulk-routes.ts';
 import { conversationRoutes } from './routes/conversations/conversation-routes.ts';
+import { conversationTeamRoutes } from './routes/conversations/conversation-team-routes.ts';
 import { healthRoutes } from './routes/health/health-routes.ts';
 import { inboxCreateRoutes } from './routes/inboxes/inbox-create-routes.ts';
 import { inboxIdentityRoutes } from './routes/inboxes/inbox-identity-routes.ts';
@@ -62,15 +63,24 @@ export interface AppOptions {
   db: Kysely<Database>;
   realtime?: RealtimeOptions;
   logger?: boolean;
+  /** Hears every route as it is added (the authorization matrix test lists them this way). */
+  onRoute?: (route: RouteOptions) => void;
 }
 
 /** The whole api as a Fastify instance that tests can build without listening. */
-export async function buildApp({ config, db, realtime = {}, logger = true }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  realtime = {},
+  logger = true,
+  onRoute,
+}: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ? { level: config.logLevel } : false,
     trustProxy: config.trustProxy,
     bodyLimit: 256 * 1024,
   });
+  if (onRoute) app.addHook('onRoute', onRoute);
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.decorate('config', config);
   app.decorate('db', db);
@@ -118,6 +128,7 @@ export async function buildApp({ config, db, realtime = {}, logger = true }: App
   await app.register(teamRoutes);
   await app.register(conversationRoutes);
   await app.register(bulkRoutes);
+  await app.register(conversationTeamRoutes);
   await app.register(labelRoutes);
   await app.register(conversationLabelRoutes);
   await app.register(mentionRoutes);

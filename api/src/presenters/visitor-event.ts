@@ -6,8 +6,8 @@ import type { ConversationEvent } from '../protocol/events.ts';
  * Every path to a visitor (socket live and replay, widget REST) goes through here.
  */
 export function presentEventToVisitor(event: ConversationEvent): ConversationEvent {
-  // Priority is for agents only: the visitor gets its seq and nothing else.
-  const isHidden = event.type === 'conversation.priority_changed';
+  // Priority and team are for agents only: the visitor gets their seq and nothing else.
+  const isHidden = event.type === 'conversation.priority_changed' || event.type === 'conversation.team_changed';
   if (!isHidden && (event.type !== 'message.created' || event.data.message.kind !== 'note')) return event;
   const { conversationId, seq, at } = event.data;
   return { type: 'conversation.seq_skipped', data: { conversationId, seq, at } };

@@ -13,6 +13,11 @@ const BulkActionSchema = Type.Union([
     { additionalProperties: false },
   ),
   Type.Object({ type: Type.Literal('assign'), assigneeId: UuidSchema }, { additionalProperties: false }),
+  /** Moves them to a team (null: out of any team), as PUT /v1/conversations/:id/team does for one. */
+  Type.Object(
+    { type: Type.Literal('team'), teamId: Type.Union([UuidSchema, Type.Null()]) },
+    { additionalProperties: false },
+  ),
   Type.Object(
     {
       type: Type.Literal('label'),

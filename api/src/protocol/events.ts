@@ -53,6 +53,15 @@ const ConversationEventSchemas = {
     priority: Type.Optional(ConversationPrioritySchema),
     by: Type.Union([AgentRefSchema, Type.Null()]),
   }),
+  /**
+   * Agents only (a visitor gets seq_skipped): the conversation's team now, null when it has none. An
+   * assignee outside the new team loses it first (conversation.unassigned, then routing within the team).
+   */
+  'conversation.team_changed': Type.Object({
+    ...eventBase,
+    team: Type.Union([Type.Object({ id: UuidSchema, name: Type.String() }), Type.Null()]),
+    by: Type.Union([AgentRefSchema, Type.Null()]),
+  }),
 };
 
 export type ConversationEventType = keyof typeof ConversationEventSchemas;
@@ -71,6 +80,7 @@ export const ConversationEventSchema = Type.Union([
   eventFrame('conversation.rated'),
   eventFrame('conversation.status_changed'),
   eventFrame('conversation.priority_changed'),
+  eventFrame('conversation.team_changed'),
   eventFrame('conversation.seq_skipped'),
 ]);
 

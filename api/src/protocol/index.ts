@@ -6,6 +6,7 @@ export * from './business-hours.ts';
 export * from './canned-rest.ts';
 export * from './constants.ts';
 export * from './contact-rest.ts';
+export * from './conversation-team-rest.ts';
 export * from './csat-rest.ts';
 export * from './entities.ts';
 export * from './errors.ts';

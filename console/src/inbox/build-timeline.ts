@@ -1,6 +1,7 @@
 import type { ConversationEvent, Message } from '@parley/api/protocol';
 import type { OutboxItem } from '../realtime/outbox.ts';
 import { describeStatusEvent } from './status-event-text.ts';
+import { describeTeamEvent } from './team-event-text.ts';
 
 export type TimelineItem =
   | { kind: 'message'; key: string; seq: number; message: Message }
@@ -59,5 +60,7 @@ function toTimelineItem(event: ConversationEvent): TimelineItem | null {
     case 'conversation.status_changed':
     case 'conversation.priority_changed':
       return { kind: 'system', key, seq, text: describeStatusEvent(event), at };
+    case 'conversation.team_changed':
+      return { kind: 'system', key, seq, text: describeTeamEvent(event), at };
   }
 }

@@ -4,7 +4,9 @@ import { useAppData } from '../app/use-app-data.ts';
 import { useConsoleSnapshot, useConsoleStore } from '../realtime/console-store-context.tsx';
 import { describeAvailability, selectAssignableMembers } from '../realtime/team-state.ts';
 import { useWorkspaceLabels } from './label-store.ts';
+import { useWorkspaceTeams } from './use-workspace-teams.ts';
 
+const NO_TEAM = 'none';
 const AVAILABILITY_WORDS = { online: 'online', away: 'away', offline: 'offline' } as const;
 
 interface BulkAssignLabelProps {
@@ -12,12 +14,13 @@ interface BulkAssignLabelProps {
   run(action: BulkAction, verb: string): void;
 }
 
-/** "Assign to…" (teammates with their presence) and "Label…" (add or remove) for the selection. */
+/** "Assign to…" (teammates with their presence), "Team…" and "Label…" (add or remove) for the selection. */
 export function BulkAssignLabel({ busy, run }: BulkAssignLabelProps) {
   const store = useConsoleStore();
   const { me } = useAppData();
   const { team } = useConsoleSnapshot();
   const labels = useWorkspaceLabels();
+  const { teams } = useWorkspaceTeams();
   const members = useMemo(
     () =>
       selectAssignableMembers(
@@ -51,6 +54,25 @@ export function BulkAssignLabel({ busy, run }: BulkAssignLabelProps) {
             {AVAILABILITY_WORDS[describeAvailability(member)]}
           </option>
         ))}
+      </select>
+      <select
+        className="label-filter__select"
+        aria-label="Move selected to team"
+        value=""
+        disabled={busy || teams.length === 0}
+        onChange={(event) => {
+          const { value } = event.target;
+          if (value) run({ type: 'team', teamId: value === NO_TEAM ? null : value }, 'moved');
+        }}
+        data-testid="bulk-team"
+      >
+        <option value="">Team…</option>
+        {teams.map((team) => (
+          <option key={team.id} value={team.id}>
+            {team.name}
+          </option>
+        ))}
+        <option value={NO_TEAM}>No team</option>
       </select>
       <select
         className="label-filter__select"

@@ -22,6 +22,7 @@ import { useConversationLabels } from './label-store.ts';
 import { ParticipantsBar } from './participants-bar.tsx';
 import { StatusControls } from './status-controls.tsx';
 import { STATUS_LABELS } from './status-labels.ts';
+import { TeamMenu } from './team-menu.tsx';
 import { ViewersBar } from './viewers-bar.tsx';
 
 export function ConversationHeader({ summary }: { summary: ConversationSummary }) {
@@ -137,6 +138,7 @@ export function ConversationHeader({ summary }: { summary: ConversationSummary }
         </span>
         <StatusControls summary={summary} onError={setError} />
         <ParticipantsBar conversationId={id} onError={setError} />
+        <TeamMenu summary={summary} onError={setError} />
         <AssignMenu summary={summary} onError={setError} />
         {isOpen && !assignee ? (
           <button

@@ -212,6 +212,8 @@ export function summarizeEvent(summary: ConversationSummary, event: Conversation
       return { ...base, status: event.data.status, snoozedUntil: event.data.snoozedUntil };
     case 'conversation.priority_changed':
       return { ...base, priority: event.data.priority ?? 'none' };
+    case 'conversation.team_changed':
+      return { ...base, teamId: event.data.team?.id ?? null };
   }
 }
 

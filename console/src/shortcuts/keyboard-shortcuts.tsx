@@ -54,6 +54,8 @@ export function KeyboardShortcuts() {
           return pressControl('resolve', 'Resolving the conversation.');
         case 'assign':
           return pressControl('assign-button', 'Assign menu open.');
+        case 'team':
+          return pressControl('team-button', 'Team menu open.');
         case 'label':
           return pressControl('label-add', 'Label picker open.');
         case 'snooze':

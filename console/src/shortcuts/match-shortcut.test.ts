@@ -33,6 +33,7 @@ describe('single keys', () => {
     ['r', 'reply'],
     ['e', 'resolve'],
     ['a', 'assign'],
+    ['t', 'team'],
     ['l', 'label'],
     ['s', 'snooze'],
     ['p', 'priority'],

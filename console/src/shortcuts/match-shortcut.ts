@@ -32,6 +32,7 @@ const SINGLE_KEYS: Readonly<Record<string, ShortcutId>> = {
   r: 'reply',
   e: 'resolve',
   a: 'assign',
+  t: 'team',
   l: 'label',
   s: 'snooze',
   p: 'priority',

@@ -41,8 +41,11 @@ export function focusComposer(): Announcement {
   return null;
 }
 
-/** Presses a header button: resolve, the assign menu, the label picker. */
-export function pressControl(testId: 'resolve' | 'assign-button' | 'label-add', done: string): Announcement {
+/** Presses a header button: resolve, the assign or team menu, the label picker. */
+export function pressControl(
+  testId: 'resolve' | 'assign-button' | 'team-button' | 'label-add',
+  done: string,
+): Announcement {
   const button = control<HTMLButtonElement>(testId);
   if (!button)
     return document.querySelector('[data-testid="conversation-view"]')

@@ -8,6 +8,7 @@ export type ShortcutId =
   | 'reply'
   | 'resolve'
   | 'assign'
+  | 'team'
   | 'label'
   | 'snooze'
   | 'priority'
@@ -41,6 +42,7 @@ export const SHORTCUT_GROUPS: ReadonlyArray<{ title: string; shortcuts: Shortcut
       { keys: [['n']], description: 'Switch the composer between reply and internal note' },
       { keys: [['e']], description: 'Resolve' },
       { keys: [['a']], description: 'Assign to…' },
+      { keys: [['t']], description: 'Move to a team…' },
       { keys: [['l']], description: 'Add or remove labels' },
       { keys: [['s']], description: 'Snooze…' },
       { keys: [['Shift+E']], description: 'Mark pending' },

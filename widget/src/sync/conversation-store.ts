@@ -69,6 +69,7 @@ function updateSummary(summary: ConversationSummary, event: ConversationEvent): 
     case 'conversation.status_changed':
       return { ...next, status: event.data.status };
     case 'conversation.priority_changed':
+    case 'conversation.team_changed':
       return next;
     case 'conversation.seq_skipped':
       // An internal note's seq: nothing to show, nothing changed that the visitor sees.

@@ -10,6 +10,7 @@ import { changeConversationLabel } from '../../services/labels/conversation-labe
 import { runTransaction } from '../../services/run-transaction.ts';
 import { publishConversationLabels } from '../labels/publish-label-changes.ts';
 import { announceStatus } from './status-commands.ts';
+import { runSetTeam } from './team-commands.ts';
 
 type ApplyOne = (conversationId: string) => Promise<void>;
 
@@ -48,6 +49,10 @@ function applierOf(app: FastifyInstance, log: FastifyBaseLogger, agent: AgentAct
               log.error({ err: error }, 'queue state failed'),
             );
         }
+      };
+    case 'team':
+      return async (conversationId) => {
+        await runSetTeam(app, log, agent, { conversationId, teamId: action.teamId });
       };
     case 'label':
       return async (conversationId) => {

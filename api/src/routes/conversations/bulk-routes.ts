@@ -4,7 +4,7 @@ import { BulkBodySchema, BulkResultSchema } from '../../protocol/bulk-rest.ts';
 import { applyBulkAction } from './bulk-actions.ts';
 
 /**
- * POST /v1/conversations/bulk: status, priority, assignee or a label on up to 100 conversations at
+ * POST /v1/conversations/bulk: status, priority, assignee, team or a label on up to 100 conversations at
  * once. Any agent may (as for one conversation); only the workspace's own conversations change.
  */
 export async function bulkRoutes(fastify: FastifyInstance) {
