@@ -147,7 +147,7 @@ test('a visitor message in my conversation while I look elsewhere: title count a
   await eventually(async () => expect(await page.title()).toBe('Parley'));
   const before = (await recordedNotifications(page)).length;
   await visitor.send('Still here');
-  await page.getByTestId('conversation-view').getByText('Still here').waitFor();
+  await page.getByTestId('conversation-view').getByTestId('message').getByText('Still here').waitFor();
   await page.waitForTimeout(500);
   expect((await recordedNotifications(page)).length).toBe(before);
   expect(await page.title()).toBe('Parley');
