@@ -7,6 +7,7 @@ import type { ConversationEvent } from '../protocol/events.ts';
 import { appendEvent } from '../services/conversations/append.ts';
 import { findConversationRow } from '../services/conversations/queries.ts';
 import { runTransaction } from '../services/run-transaction.ts';
+import { findActor } from './find-actor.ts';
 import type { AgentActor } from './send-agent-message.ts';
 
 /** Marks a conversation resolved. Resolving a resolved conversation changes nothing and succeeds. */
@@ -31,11 +32,7 @@ export async function resolveConversation(
         .set({ status: 'resolved', snoozed_until: null })
         .where('id', '=', conversationId)
         .execute();
-      const user = await trx
-        .selectFrom('users')
-        .select(['id', 'name'])
-        .where('id', '=', agent.userId)
-        .executeTakeFirstOrThrow();
+      const user = await findActor(trx, agent);
       events.push(
         await appendEvent(
           trx,

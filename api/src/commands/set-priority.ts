@@ -8,6 +8,7 @@ import type { ConversationEvent } from '../protocol/events.ts';
 import { appendEvent } from '../services/conversations/append.ts';
 import { findConversationRow } from '../services/conversations/queries.ts';
 import { runTransaction } from '../services/run-transaction.ts';
+import { findActor } from './find-actor.ts';
 import type { AgentActor } from './send-agent-message.ts';
 
 export interface PriorityOutcome {
@@ -47,11 +48,7 @@ export async function setPriorityIn(
       .set({ priority: priorityToLevel(input.priority) })
       .where('id', '=', input.conversationId)
       .execute();
-    const by = await trx
-      .selectFrom('users')
-      .select(['id', 'name'])
-      .where('id', '=', agent.userId)
-      .executeTakeFirstOrThrow();
+    const by = await findActor(trx, agent);
     events.push(
       await appendEvent(
         trx,

@@ -6,6 +6,7 @@ import type { ConversationSummary } from '../protocol/entities.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
 import { findConversationRow } from '../services/conversations/queries.ts';
 import { runTransaction } from '../services/run-transaction.ts';
+import { findActor } from './find-actor.ts';
 import type { AgentActor } from './send-agent-message.ts';
 import { applyStatusTransition } from './set-status-transition.ts';
 
@@ -70,11 +71,7 @@ export async function setStatusIn(
     .forNoKeyUpdate()
     .executeTakeFirst();
   if (!current) throw notFound('conversation');
-  const by = await trx
-    .selectFrom('users')
-    .select(['id', 'name'])
-    .where('id', '=', agent.userId)
-    .executeTakeFirstOrThrow();
+  const by = await findActor(trx, agent);
   const events = await applyStatusTransition(trx, input.conversationId, current, input, {
     actor: { type: 'agent', id: agent.userId },
     by,

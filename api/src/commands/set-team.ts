@@ -11,6 +11,7 @@ import { type Actor, appendEvent } from '../services/conversations/append.ts';
 import { findConversationRow } from '../services/conversations/queries.ts';
 import { runTransaction } from '../services/run-transaction.ts';
 import { teamNotFound } from '../services/teams/not-found.ts';
+import { findActor } from './find-actor.ts';
 import type { AgentActor } from './send-agent-message.ts';
 
 export interface TeamOutcome {
@@ -64,11 +65,7 @@ async function setTeamIn(
       .set({ team_id: team?.id ?? null })
       .where('id', '=', input.conversationId)
       .execute();
-    const by = await trx
-      .selectFrom('users')
-      .select(['id', 'name'])
-      .where('id', '=', agent.userId)
-      .executeTakeFirstOrThrow();
+    const by = await findActor(trx, agent);
     const actor: Actor = { type: 'agent', id: agent.userId };
     events.push(await appendEvent(trx, input.conversationId, 'conversation.team_changed', { team, by }, actor));
     const assigneeId = current.assignee_id;
