@@ -16,6 +16,7 @@ import * as attachments from './2026_12_02_0340_attachments.ts';
 import * as contacts from './2026_12_02_0350_contacts.ts';
 import * as csat from './2026_12_02_0360_csat.ts';
 import * as personalSettings from './2026_12_02_0380_personal_settings.ts';
+import * as hotConversationUpdates from './2026_12_02_0400_hot_conversation_updates.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -36,4 +37,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0340_attachments': attachments,
   '2026_12_02_0350_contacts': contacts,
   '2026_12_02_0380_personal_settings': personalSettings,
+  '2026_12_02_0400_hot_conversation_updates': hotConversationUpdates,
 };

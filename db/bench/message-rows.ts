@@ -1,0 +1,188 @@
+// What a stored message costs Postgres, by schema variant (the migrated schema against the one before
+// 2026_12_02_0400_hot_conversation_updates, and without the full-text index to show its share): the visitors' batch statement
+// (append_visitor_messages) run back to back on one connection, each call its own commit, as the api's
+// VisitorAppendBatcher runs it. Prints the backend's CPU per message (from /proc, so other load on the
+// machine matters less than for wall time) and the median time per call, per variant, rounds interleaved.
+//   pnpm bench:rows [--batch 5] [--calls 400] [--rounds 5]
+// Needs the Postgres at TEST_DATABASE_URL (default postgres://postgres@127.0.0.1:5432/postgres); each
+// variant gets a scratch database, dropped at the end.
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createDb } from '../src/create-db.ts';
+import { migrateToLatest } from '../src/migrate.ts';
+import { createScratchDatabase } from '../src/testing.ts';
+
+const { values } = parseArgs({
+  options: {
+    batch: { type: 'string', default: '5' },
+    calls: { type: 'string', default: '400' },
+    rounds: { type: 'string', default: '5' },
+    conversations: { type: 'string', default: '500' },
+  },
+});
+const batch = Math.min(Number(values.batch), 200);
+const calls = Math.min(Number(values.calls), 5_000);
+const rounds = Math.min(Number(values.rounds), 20);
+const conversationCount = Math.min(Number(values.conversations), 5_000);
+
+interface Variant {
+  name: string;
+  ddl: string[];
+}
+
+// The first is the baseline the others are compared with.
+const variants: Variant[] = [
+  {
+    name: 'updated_at indexed (before)',
+    ddl: [
+      'drop index conversations_workspace_status',
+      'create index conversations_workspace_status on conversations (workspace_id, status, updated_at desc)',
+      'alter table conversations reset (fillfactor)',
+    ],
+  },
+  { name: 'as migrated', ddl: [] },
+  { name: 'as migrated, no search index', ddl: ['drop index messages_search'] },
+];
+
+interface Target {
+  variant: Variant;
+  client: pg.Client;
+  backendPid: number;
+  conversations: { visitorId: string; workspaceId: string; inboxId: string; conversationId: string }[];
+  drop(): Promise<void>;
+  cpuTicks: number;
+  messages: number;
+  callMs: number[];
+}
+
+async function prepare(variant: Variant): Promise<Target> {
+  const scratch = await createScratchDatabase('parley_bench_rows');
+  try {
+    return await fill(variant, scratch);
+  } catch (error) {
+    await scratch.drop();
+    throw error;
+  }
+}
+
+async function fill(variant: Variant, scratch: { url: string; drop(): Promise<void> }): Promise<Target> {
+  const handle = await createDb({ databaseUrl: scratch.url });
+  await migrateToLatest(handle.db);
+  await handle.close();
+  const client = new pg.Client({ connectionString: scratch.url });
+  await client.connect();
+  const ids = await client.query<{ workspace_id: string; inbox_id: string }>(`
+    with w as (insert into workspaces (name) values ('bench') returning id)
+    insert into inboxes (workspace_id, name, site_key, identity_secret)
+    select id, 'bench', 'pk_bench', 'secret' from w returning workspace_id, id as inbox_id`);
+  const { workspace_id: workspaceId, inbox_id: inboxId } = only(ids.rows);
+  const rows = await client.query<{ visitor_id: string; id: string }>(
+    `with v as (
+      insert into visitors (workspace_id, inbox_id) select $1, $2 from generate_series(1, $3::int) returning id
+    )
+    insert into conversations (workspace_id, inbox_id, visitor_id) select $1, $2, id from v
+    returning visitor_id, id`,
+    [workspaceId, inboxId, conversationCount],
+  );
+  for (const statement of variant.ddl) await client.query(statement);
+  await client.query('select pg_stat_reset()');
+  const pid = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
+  return {
+    variant,
+    client,
+    backendPid: only(pid.rows).pid,
+    conversations: rows.rows.map((row) => ({
+      visitorId: row.visitor_id,
+      workspaceId,
+      inboxId,
+      conversationId: row.id,
+    })),
+    drop: async () => {
+      await client.end();
+      await scratch.drop();
+    },
+    cpuTicks: 0,
+    messages: 0,
+    callMs: [],
+  };
+}
+
+function cpuTicksOf(pid: number): number {
+  const fields = (readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1] ?? '').split(' ');
+  return Number(fields[11]) + Number(fields[12]);
+}
+
+let clientSeq = 0;
+async function runRound(target: Target): Promise<void> {
+  const before = cpuTicksOf(target.backendPid);
+  for (let call = 0; call < calls; call++) {
+    const sends = Array.from({ length: batch }, () => {
+      const conversation = only([target.conversations[Math.floor(Math.random() * target.conversations.length)]]);
+      clientSeq++;
+      return { ...conversation, clientId: `c${clientSeq}`, body: `Hello, I have a question about order ${clientSeq}` };
+    });
+    const started = performance.now();
+    await target.client.query(
+      `select id from append_visitor_messages($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[])`,
+      [
+        sends.map((send) => send.visitorId),
+        sends.map((send) => send.workspaceId),
+        sends.map((send) => send.inboxId),
+        sends.map((send) => send.conversationId),
+        sends.map((send) => send.clientId),
+        sends.map((send) => send.body),
+      ],
+    );
+    target.callMs.push(performance.now() - started);
+  }
+  target.cpuTicks += cpuTicksOf(target.backendPid) - before;
+  target.messages += calls * batch;
+}
+
+async function hotShare(target: Target): Promise<string> {
+  const stats = await target.client.query<{ hot: string; all: string }>(
+    `select n_tup_hot_upd as hot, n_tup_upd as all from pg_stat_user_tables where relname = 'conversations'`,
+  );
+  const { hot, all } = only(stats.rows);
+  return `${((Number(hot) / Math.max(1, Number(all))) * 100).toFixed(0)}%`;
+}
+
+function only<T>(rows: (T | undefined)[]): T {
+  const [row] = rows;
+  if (row === undefined) throw new Error('expected a row');
+  return row;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+const targets: Target[] = [];
+try {
+  for (const variant of variants) targets.push(await prepare(variant));
+  for (let round = 0; round < rounds; round++) {
+    for (const target of targets) await runRound(target);
+  }
+  const baseline = only(targets.slice(0, 1));
+  const cpuPerMessage = (target: Target) => (target.cpuTicks * 10_000) / target.messages; // 100 ticks/s → µs
+  console.log(
+    `${batch} messages per call, ${calls} calls × ${rounds} rounds per variant, ${conversationCount} conversations`,
+  );
+  // The statistics collector reports with a delay.
+  await new Promise((resolve) => setTimeout(resolve, 1_000));
+  const header = ['db CPU µs/msg', 'call p50 ms', 'HOT updates'].map((title) => title.padStart(14));
+  console.log('schema'.padEnd(30), ...header, ' ÷ before');
+  for (const target of targets) {
+    console.log(
+      target.variant.name.padEnd(30),
+      cpuPerMessage(target).toFixed(0).padStart(14),
+      median(target.callMs).toFixed(2).padStart(14),
+      (await hotShare(target)).padStart(14),
+      ` ${(cpuPerMessage(target) / cpuPerMessage(baseline)).toFixed(2)}× CPU, ${(median(target.callMs) / median(baseline.callMs)).toFixed(2)}× time`,
+    );
+  }
+} finally {
+  for (const target of targets) await target.drop();
+}
