@@ -30,9 +30,10 @@ and a bare ws relay as the baseline, measured in the same run.
 
 Scenarios (--scenarios a,b,c; default all; they run in the order c, b, a: (a) overloads the api on purpose):
   a  --visitors 1000 --agents 50 --rate 1000 (visitor msg/s, all together) --duration 10 (s)
-  b  a ramp of --ramp 25,50,100,250,500,1000,2500,10000 msg/s (at most 8 steps), --ramp-step 5 s each,
+  b  a ramp of --ramp 100,250,500,1000,1500,2500,5000,10000 msg/s (at most 8 steps), --ramp-step 5 s each,
      with --visitors, more (up to --ramp-visitors 2000) once a step needs them (≤ 8 msg/s per visitor);
-     stops at the first step whose worst p99 ≥ --ramp-p99 100 ms or that has errors
+     Parley stops at the first step whose worst p99 ≥ --ramp-p99 100 ms or that has errors, the relay
+     goes on until it fails too: the sustained rates of both, and their ratio
   c  --idle 10000 idle visitor connections, opened --idle-batch 200 at a time, held --idle-hold 10 s:
      server RSS per connection
 
@@ -56,7 +57,7 @@ export function parseOptions(argv: readonly string[]): Options | 'help' {
     rate: 1000,
     durationS: 10,
     replyRate: 5,
-    rampRates: [25, 50, 100, 250, 500, 1000, 2500, 10_000],
+    rampRates: [100, 250, 500, 1000, 1500, 2500, 5000, 10_000],
     rampStepS: 5,
     rampVisitors: 2000,
     rampP99Ms: 100,
