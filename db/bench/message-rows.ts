@@ -1,5 +1,6 @@
-// What a stored message costs Postgres, by schema variant (the migrated schema against the one before
-// 2026_12_02_0400_hot_conversation_updates, and without the full-text index to show its share): the visitors' batch statement
+// What a stored message costs Postgres, by schema variant (the migrated schema against the ones before
+// 2026_12_02_0400_hot_conversation_updates and 2026_12_02_0410_append_by_key, and without the full-text
+// index to show its share): the visitors' batch statement
 // (append_visitor_messages) run back to back on one connection, each call its own commit, as the api's
 // VisitorAppendBatcher runs it. Prints the backend's CPU per message (from /proc, so other load on the
 // machine matters less than for wall time) and the median time per call, per variant, rounds interleaved.
@@ -9,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { appendVisitorMessagesStatement } from '../migrations/2026_12_02_0410_append_by_key.ts';
 import { createDb } from '../src/create-db.ts';
 import { migrateToLatest } from '../src/migrate.ts';
 import { createScratchDatabase } from '../src/testing.ts';
@@ -34,14 +36,24 @@ interface Variant {
 // The first is the baseline the others are compared with.
 const variants: Variant[] = [
   {
-    name: 'updated_at indexed (before)',
+    name: 'before 2026_12_02_0400',
     ddl: [
+      appendVisitorMessagesStatement('by scan'),
+      'alter function append_visitor_messages reset plan_cache_mode',
       'drop index conversations_workspace_status',
       'create index conversations_workspace_status on conversations (workspace_id, status, updated_at desc)',
       'alter table conversations reset (fillfactor)',
     ],
   },
+  {
+    name: 'before 2026_12_02_0410',
+    ddl: [appendVisitorMessagesStatement('by scan'), 'alter function append_visitor_messages reset plan_cache_mode'],
+  },
   { name: 'as migrated', ddl: [] },
+  {
+    name: '0410 without its generic plan',
+    ddl: ['alter function append_visitor_messages reset plan_cache_mode'],
+  },
   { name: 'as migrated, no search index', ddl: ['drop index messages_search'] },
 ];
 
@@ -86,6 +98,8 @@ async function fill(variant: Variant, scratch: { url: string; drop(): Promise<vo
     [workspaceId, inboxId, conversationCount],
   );
   for (const statement of variant.ddl) await client.query(statement);
+  // What autovacuum would have done by now in a live database: plans follow the table's real size.
+  await client.query('analyze');
   await client.query('select pg_stat_reset()');
   const pid = await client.query<{ pid: number }>('select pg_backend_pid() as pid');
   return {
@@ -173,7 +187,7 @@ try {
   // The statistics collector reports with a delay.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
   const header = ['db CPU µs/msg', 'call p50 ms', 'HOT updates'].map((title) => title.padStart(14));
-  console.log('schema'.padEnd(30), ...header, ' ÷ before');
+  console.log('schema'.padEnd(30), ...header, ' ÷ the first');
   for (const target of targets) {
     console.log(
       target.variant.name.padEnd(30),

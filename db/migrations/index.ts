@@ -17,6 +17,7 @@ import * as contacts from './2026_12_02_0350_contacts.ts';
 import * as csat from './2026_12_02_0360_csat.ts';
 import * as personalSettings from './2026_12_02_0380_personal_settings.ts';
 import * as hotConversationUpdates from './2026_12_02_0400_hot_conversation_updates.ts';
+import * as appendByKey from './2026_12_02_0410_append_by_key.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0350_contacts': contacts,
   '2026_12_02_0380_personal_settings': personalSettings,
   '2026_12_02_0400_hot_conversation_updates': hotConversationUpdates,
+  '2026_12_02_0410_append_by_key': appendByKey,
 };
