@@ -219,7 +219,8 @@ async function main() {
       if (needed > visitors) {
         visitors = Math.min(options.rampVisitors, Math.max(needed, 2 * visitors));
         console.log(`  ${fmtInt(visitors)} visitors from here on`);
-        for (const target of ['parley', 'relay'] as const) await prepareVisitors(bench, target, visitors);
+        for (const target of failedAt ? (['relay'] as const) : (['parley', 'relay'] as const))
+          await prepareVisitors(bench, target, visitors);
       }
       const label = `(b) ramp ${fmtInt(rate)}/s`;
       // Once Parley has failed a step, the relay goes on alone: its own sustained rate is the baseline.

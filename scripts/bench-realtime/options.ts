@@ -30,8 +30,9 @@ and a bare ws relay as the baseline, measured in the same run.
 
 Scenarios (--scenarios a,b,c; default all; they run in the order c, b, a: (a) overloads the api on purpose):
   a  --visitors 1000 --agents 50 --rate 1000 (visitor msg/s, all together) --duration 10 (s)
-  b  a ramp of --ramp 100,250,500,1000,1500,2500,5000,10000 msg/s (at most 8 steps), --ramp-step 5 s each,
-     with --visitors, more (up to --ramp-visitors 2000) once a step needs them (≤ 8 msg/s per visitor);
+  b  a ramp of --ramp 100,250,500,1000,1500,2500,5000,10000,20000,40000 msg/s (at most 10 steps),
+     --ramp-step 5 s each, with --visitors, more (up to --ramp-visitors 5000) once a step needs them
+     (≤ 8 msg/s per visitor);
      Parley stops at the first step whose worst p99 ≥ --ramp-p99 100 ms or that has errors, the relay
      goes on until it fails too: the sustained rates of both, and their ratio
   c  --idle 10000 idle visitor connections, opened --idle-batch 200 at a time, held --idle-hold 10 s:
@@ -57,9 +58,9 @@ export function parseOptions(argv: readonly string[]): Options | 'help' {
     rate: 1000,
     durationS: 10,
     replyRate: 5,
-    rampRates: [100, 250, 500, 1000, 1500, 2500, 5000, 10_000],
+    rampRates: [100, 250, 500, 1000, 1500, 2500, 5000, 10_000, 20_000, 40_000],
     rampStepS: 5,
-    rampVisitors: 2000,
+    rampVisitors: 5000,
     rampP99Ms: 100,
     idle: 10_000,
     idleHoldS: 10,
@@ -102,7 +103,7 @@ export function parseOptions(argv: readonly string[]): Options | 'help' {
     else if (flag in numeric) (options as any)[numeric[flag]!] = positive(flag)(value());
     else throw new Error(`unknown flag ${flag} (see --help)`);
   }
-  if (options.rampRates.length > 8) throw new Error('--ramp: at most 8 steps');
+  if (options.rampRates.length > 10) throw new Error('--ramp: at most 10 steps');
   return options;
 }
 
