@@ -97,6 +97,8 @@ export interface InboxAppearance {
   launcherText?: string;
   position?: 'left' | 'right';
   logoUrl?: string;
+  /** The reply time the widget promises; null or absent: computed from the inbox's conversations. */
+  replyTime?: 'minutes' | 'hours' | 'day' | null;
   /** What the widget asks before the first message (PreChatForm in the protocol). */
   preChatForm?: {
     enabled: boolean;

@@ -63,6 +63,10 @@ export const MessageSchema = Type.Object({
 });
 export type Message = Static<typeof MessageSchema>;
 
+/** "Typically replies in a few minutes / a few hours / a day". */
+export const ReplyTimeSchema = Type.Union([Type.Literal('minutes'), Type.Literal('hours'), Type.Literal('day')]);
+export type ReplyTime = Static<typeof ReplyTimeSchema>;
+
 export const AppearanceSchema = Type.Object(
   {
     color: Type.Optional(Type.String({ pattern: '^#[0-9a-fA-F]{6}$' })),
@@ -72,6 +76,8 @@ export const AppearanceSchema = Type.Object(
     position: Type.Optional(Type.Union([Type.Literal('left'), Type.Literal('right')])),
     logoUrl: Type.Optional(LogoUrlSchema),
     preChatForm: Type.Optional(PreChatFormSchema),
+    /** The reply time the widget promises; null or absent: computed from the inbox's last 30 days. */
+    replyTime: Type.Optional(Type.Union([ReplyTimeSchema, Type.Null()])),
   },
   { additionalProperties: false },
 );

@@ -1,6 +1,13 @@
 import Type, { type Static } from 'typebox';
 import { BusinessHoursSchema } from './business-hours.ts';
-import { AgentRefSchema, AppearanceSchema, ConversationSummarySchema, RoleSchema, UuidSchema } from './entities.ts';
+import {
+  AgentRefSchema,
+  AppearanceSchema,
+  ConversationSummarySchema,
+  ReplyTimeSchema,
+  RoleSchema,
+  UuidSchema,
+} from './entities.ts';
 import { ConversationEventSchema } from './events.ts';
 import { TimeZoneNameSchema, VisitorPageSchema } from './visitor-rest.ts';
 
@@ -130,6 +137,8 @@ export type ConversationDetail = Static<typeof ConversationDetailSchema>;
 export const WidgetConfigSchema = Type.Object({
   inboxName: Type.String(),
   appearance: AppearanceSchema,
+  /** How soon agents usually answer: the inbox's setting, else its median first response; null when unknown. */
+  replyTime: Type.Union([ReplyTimeSchema, Type.Null()]),
 });
 export type WidgetConfig = Static<typeof WidgetConfigSchema>;
 

@@ -21,6 +21,12 @@ describe('appearance draft', () => {
     expect(toAppearance(toDraft(appearance))).toEqual(appearance);
   });
 
+  test('keeps a chosen reply time; automatic is left out, so the api computes it', () => {
+    expect(toAppearance(toDraft({ replyTime: 'hours' })).replyTime).toBe('hours');
+    expect(toDraft({ replyTime: null }).replyTime).toBe('auto');
+    expect('replyTime' in toAppearance({ ...toDraft({ replyTime: 'day' }), replyTime: 'auto' })).toBe(false);
+  });
+
   test('new fields ask name, then email, then a custom question', () => {
     const name = newField([]);
     const email = newField([name]);

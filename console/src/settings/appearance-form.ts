@@ -1,4 +1,4 @@
-import type { Appearance, PreChatField, PreChatFieldType } from '@parley/api/protocol';
+import type { Appearance, PreChatField, PreChatFieldType, ReplyTime } from '@parley/api/protocol';
 
 /** Where an answer goes: the visitor's name, their email, or an attribute under its own key. */
 export type FieldTarget = 'name' | 'email' | 'custom';
@@ -25,6 +25,8 @@ export interface AppearanceDraft {
   logoUrl: string;
   preChatEnabled: boolean;
   fields: FieldDraft[];
+  /** What the widget promises under its title while agents are online; auto: the inbox's median first response. */
+  replyTime: 'auto' | ReplyTime;
 }
 
 export const MAX_PRE_CHAT_FIELDS = 10;
@@ -49,6 +51,7 @@ export function toDraft(appearance: Appearance): AppearanceDraft {
     greeting: appearance.greeting ?? '',
     logoUrl: appearance.logoUrl ?? '',
     preChatEnabled: form?.enabled ?? false,
+    replyTime: appearance.replyTime ?? 'auto',
     fields: (form?.fields ?? []).map((field) => ({
       id: newId(),
       target: targetOf(field.key),
@@ -125,6 +128,7 @@ export function toAppearance(draft: AppearanceDraft): Appearance {
     greeting: text(draft.greeting),
     logoUrl: text(draft.logoUrl),
     preChatForm: { enabled: draft.preChatEnabled, fields },
+    replyTime: draft.replyTime === 'auto' ? undefined : draft.replyTime,
   };
   return JSON.parse(JSON.stringify(appearance)) as Appearance;
 }

@@ -145,6 +145,28 @@ export function AppearancePage() {
               data-testid="appearance-title"
             />
             <div className="field">
+              <label className="field__label" htmlFor={`${ids}-reply-time`}>
+                Reply time
+              </label>
+              <select
+                id={`${ids}-reply-time`}
+                className="select select--wide"
+                value={draft.replyTime}
+                aria-describedby={`${ids}-reply-time-hint`}
+                onChange={(event) => set('replyTime', event.target.value as AppearanceDraft['replyTime'])}
+                data-testid="appearance-reply-time"
+              >
+                <option value="auto">Automatic</option>
+                <option value="minutes">In a few minutes</option>
+                <option value="hours">In a few hours</option>
+                <option value="day">In a day</option>
+              </select>
+              <p className="field__hint" id={`${ids}-reply-time-hint`}>
+                Shown under the title while agents are online: “Typically replies in …”. Automatic: the median first
+                reply of the last 30 days, nothing until enough conversations have been answered.
+              </p>
+            </div>
+            <div className="field">
               <label className="field__label" htmlFor={`${ids}-greeting`}>
                 Greeting
               </label>
@@ -184,7 +206,7 @@ export function AppearancePage() {
           />
         </form>
         <div className="appearance-page__preview">
-          <WidgetPreview config={{ inboxName: inbox.name, appearance }} />
+          <WidgetPreview config={{ inboxName: inbox.name, appearance, replyTime: appearance.replyTime ?? null }} />
         </div>
       </div>
     </main>

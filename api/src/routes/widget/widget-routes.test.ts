@@ -25,7 +25,7 @@ describe('config', () => {
       origin: SITE_ORIGIN,
     });
     expect(response.status).toBe(200);
-    expect(response.body).toEqual({ inboxName: inbox.name, appearance: inbox.appearance });
+    expect(response.body).toEqual({ inboxName: inbox.name, appearance: inbox.appearance, replyTime: null });
     expect(response.headers.get('cache-control')).toContain('max-age=');
   });
 

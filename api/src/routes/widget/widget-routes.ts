@@ -20,6 +20,7 @@ import { startVisitorSession } from '../../services/visitors/start-visitor-sessi
 import { bearerToken } from '../../services/visitors/visitor-access.ts';
 import { widgetAttachmentRoutes } from '../attachments/widget-attachment-routes.ts';
 import { preChatRoutes } from './pre-chat-routes.ts';
+import { createReplyTimeCache } from './reply-time.ts';
 import { sendCachedConfig } from './widget-config-cache.ts';
 import { widgetConversationRoutes } from './widget-conversations-routes.ts';
 import { checkWidgetOrigin, requireWidgetVisitor } from './widget-visitor.ts';
@@ -38,6 +39,7 @@ export async function widgetRoutes(fastify: FastifyInstance) {
   await app.register(widgetConversationRoutes);
 
   const requireVisitor = (request: FastifyRequest) => requireWidgetVisitor(app.db, request);
+  const replyTimeOf = createReplyTimeCache(app.db);
   preChatRoutes(app, requireVisitor);
 
   app.get(
@@ -51,11 +53,12 @@ export async function widgetRoutes(fastify: FastifyInstance) {
     async (request, reply) => {
       const inbox = await app.db
         .selectFrom('inboxes')
-        .select(['name', 'appearance'])
+        .select(['id', 'name', 'appearance'])
         .where('site_key', '=', request.params.siteKey)
         .executeTakeFirst();
       if (!inbox) throw notFound('inbox');
-      return sendCachedConfig(request, reply, { inboxName: inbox.name, appearance: inbox.appearance });
+      const replyTime = inbox.appearance.replyTime ?? (await replyTimeOf(inbox.id));
+      return sendCachedConfig(request, reply, { inboxName: inbox.name, appearance: inbox.appearance, replyTime });
     },
   );
 
