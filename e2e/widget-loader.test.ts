@@ -132,7 +132,7 @@ test('a returning visitor with an open conversation gets replies and the unread 
   const bubble = page.getByTestId('parley-bubble');
   await eventually(async () => expect(await bubble.textContent()).toContain('1'), WAIT_MS);
   expect(await page.getByTestId('parley-panel').count()).toBe(0);
-  expect(await bubble.getAttribute('aria-describedby')).toBe('parley-unread');
+  expect(await bubble.getAttribute('aria-label')).toBe('Open chat, 1 unread message');
   expect(await page.getByTestId('parley-announcer').textContent()).toContain('Your order shipped today.');
   await saveScreenshot(page, 'widget-loader-returning-unread');
 

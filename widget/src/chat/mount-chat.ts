@@ -8,7 +8,7 @@ import type { EmitHostEvent } from '../host/host-api.ts';
 import { chooseLocale } from '../i18n/locales.ts';
 import { loadStrings } from '../i18n/strings.ts';
 import { createLazyChime } from '../notify/lazy-chime.ts';
-import { createReplyNotifier } from '../notify/reply-notifier.ts';
+import { createLazyReplyNotifier } from '../notify/lazy-reply-notifier.ts';
 import { createSoundPreference } from '../notify/sound-preference.ts';
 import { preChatContext } from '../pre-chat/pre-chat-context.ts';
 import { createApiClient, toWebSocketUrl } from '../sync/api-client.ts';
@@ -21,7 +21,7 @@ import type { ChatHandle, MountChatOptions } from './chat-contract.ts';
 export function mountChat(options: MountChatOptions): ChatHandle {
   const { apiBase, surface } = options;
   const soundPreference = options.sound ? createSoundPreference(options.storage, options.siteKey) : null;
-  const notifier = createReplyNotifier({
+  const notifier = createLazyReplyNotifier({
     isTitleNoticeOn: options.titleNotice,
     sound: soundPreference && { chime: createLazyChime(), preference: soundPreference },
     isPanelOpen: () => controller.getSnapshot().isOpen,

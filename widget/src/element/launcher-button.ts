@@ -80,22 +80,24 @@ export function createLauncherButton(text: string | undefined, strings: Launcher
     const visibleText = view.isOpen ? undefined : text;
     const hasUnread = !view.isOpen && view.unreadCount > 0;
     button.className = visibleText ? 'launcher has-text' : 'launcher';
-    button.setAttribute(
-      'aria-label',
-      view.isOpen ? strings.closeChat : visibleText ? `${visibleText} (${strings.openChat})` : strings.openChat,
-    );
+    const label = view.isOpen
+      ? strings.closeChat
+      : visibleText
+        ? `${visibleText} (${strings.openChat})`
+        : strings.openChat;
+    const badgeText = view.unreadCount > 99 ? '99+' : String(view.unreadCount);
+    // The name holds what the badge shows (WCAG 2.5.3, label in name): "Open chat, 3 unread messages".
+    const unread = `${view.unreadCount > 99 ? '99+ · ' : ''}${strings.unread(view.unreadCount)}`;
+    button.setAttribute('aria-label', hasUnread ? `${label}, ${unread}` : label);
     button.setAttribute('aria-expanded', String(view.isOpen));
     if (view.isBusy) button.setAttribute('aria-busy', 'true');
     else button.removeAttribute('aria-busy');
-    if (hasUnread) button.setAttribute('aria-describedby', 'parley-unread');
-    else button.removeAttribute('aria-describedby');
     const children: Node[] = [createIcon(view.isOpen)];
     if (visibleText) children.push(createSpan('launcher-text', visibleText));
     if (hasUnread) {
-      const badge = createSpan('badge', view.unreadCount > 99 ? '99+' : String(view.unreadCount));
+      const badge = createSpan('badge', badgeText);
       badge.id = 'parley-unread';
       badge.title = strings.unread(view.unreadCount);
-      badge.append(createSpan('visually-hidden', ` ${strings.unread(view.unreadCount)}`));
       children.push(badge);
     }
     button.replaceChildren(...children);

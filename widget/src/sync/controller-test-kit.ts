@@ -14,7 +14,7 @@ export const TOKEN_KEY = 'parley:site_1:token';
 export const OUTBOX_KEY = 'parley:site_1:outbox';
 export const RESUME_KEY = 'parley:site_1:resume';
 /** The inbox settings widget.js loaded before the chat (and the controller) started. */
-export const CONFIG = { inboxName: 'Support', appearance: { color: '#112233' } };
+export const CONFIG = { inboxName: 'Support', appearance: { color: '#112233' }, replyTime: null };
 
 /** An api whose session call answers `session()`; every method is a spy. */
 export function fakeApi(session: () => WidgetSession) {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ApiError, type ApiRequest } from './api-request.ts';
 import { loadWidgetConfig } from './load-config.ts';
 
-const CONFIG = { inboxName: 'Support', appearance: { color: '#112233' } };
+const CONFIG = { inboxName: 'Support', appearance: { color: '#112233' }, replyTime: null };
 
 describe('loadWidgetConfig', () => {
   beforeEach(() => vi.useFakeTimers());

@@ -1,7 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { strings } from '../i18n/strings.ts';
 import type { ContactState } from '../sync/chat-controller.ts';
+import awayCss from './away-notice.css?inline';
+import { type AwayStrings, awayStringsFor } from './away-strings.ts';
 import { describeAway } from './routing-text.ts';
+import { useChunkStyles } from './use-chunk-styles.ts';
 
 interface AwayNoticeProps {
   nextOpenAt: string | null;
@@ -10,47 +12,54 @@ interface AwayNoticeProps {
   onSaveEmail(email: string): void;
 }
 
-function describeFailure(code: string): string {
-  if (code === 'request/invalid') return strings.emailInvalid;
-  if (code === 'rate/limited') return strings.emailRateLimited;
-  return strings.emailFailed;
+function describeFailure(text: AwayStrings, code: string): string {
+  if (code === 'request/invalid') return text.emailInvalid;
+  if (code === 'rate/limited') return text.emailRateLimited;
+  return text.emailFailed;
 }
 
 /** "We’re away right now. We’ll be back …" (in the visitor's clock) and a form to leave an email. */
 export function AwayNotice({ nextOpenAt, locale, contact, onSaveEmail }: AwayNoticeProps) {
+  const text = awayStringsFor(locale);
   const savedRef = useRef<HTMLParagraphElement>(null);
   const isSaved = contact.status === 'saved';
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useChunkStyles(noticeRef, awayCss);
   // The form (and its focused button) goes away on success: keep the keyboard where the visitor was.
   useEffect(() => {
     const saved = savedRef.current;
     if (isSaved && saved && !(saved.getRootNode() as ShadowRoot).activeElement) saved.focus();
   }, [isSaved]);
   return (
-    <div class="away" data-testid="parley-away">
+    <div class="away" data-testid="parley-away" ref={noticeRef}>
       <p class="away-text" data-testid="parley-away-text">
         {describeAway(nextOpenAt, new Date(), locale)}
       </p>
       {isSaved ? (
         <p class="contact-saved" data-testid="parley-contact-saved" role="status" tabIndex={-1} ref={savedRef}>
-          {strings.emailSaved(contact.email)}
+          {text.emailSaved(contact.email)}
         </p>
       ) : (
-        <ContactForm contact={contact} onSaveEmail={onSaveEmail} />
+        <ContactForm text={text} contact={contact} onSaveEmail={onSaveEmail} />
       )}
     </div>
   );
 }
 
-function ContactForm({ contact, onSaveEmail }: Pick<AwayNoticeProps, 'contact' | 'onSaveEmail'>) {
+function ContactForm({
+  text,
+  contact,
+  onSaveEmail,
+}: Pick<AwayNoticeProps, 'contact' | 'onSaveEmail'> & { text: AwayStrings }) {
   const [email, setEmail] = useState(contact.status === 'idle' ? '' : contact.email);
   const [isInvalid, setIsInvalid] = useState(false);
   const inputRef = useRef<HTMLInputElement>(null);
   const isSaving = contact.status === 'saving';
   // A refusal belongs to the address it was about: editing it clears the message.
   const error = isInvalid
-    ? strings.emailInvalid
+    ? text.emailInvalid
     : contact.status === 'failed' && contact.email === email.trim()
-      ? describeFailure(contact.code)
+      ? describeFailure(text, contact.code)
       : null;
 
   return (
@@ -72,7 +81,7 @@ function ContactForm({ contact, onSaveEmail }: Pick<AwayNoticeProps, 'contact' |
       }}
     >
       <label class="contact-label" for="parley-email">
-        {strings.emailLabel}
+        {text.emailLabel}
       </label>
       <div class="contact-row">
         <input
@@ -85,7 +94,7 @@ function ContactForm({ contact, onSaveEmail }: Pick<AwayNoticeProps, 'contact' |
           autocomplete="email"
           required
           maxLength={254}
-          placeholder={strings.emailPlaceholder}
+          placeholder={text.emailPlaceholder}
           value={email}
           aria-invalid={error ? 'true' : undefined}
           aria-describedby={error ? 'parley-email-error' : undefined}
@@ -95,7 +104,7 @@ function ContactForm({ contact, onSaveEmail }: Pick<AwayNoticeProps, 'contact' |
           }}
         />
         <button type="submit" class="contact-save" data-testid="parley-email-save" disabled={isSaving}>
-          {isSaving ? strings.savingEmail : strings.saveEmail}
+          {isSaving ? text.savingEmail : text.saveEmail}
         </button>
       </div>
       {error && (

@@ -1,4 +1,4 @@
-import type { Attachment } from '@parley/api/protocol';
+import type { Attachment, ReplyTime } from '@parley/api/protocol';
 import type { Ref } from 'preact';
 import { useState } from 'preact/hooks';
 import { LazyAttachments } from '../attachments/lazy-attachments.tsx';
@@ -16,11 +16,20 @@ import { lazyComponent } from './lazy-component.tsx';
 import { MessageList } from './message-list.tsx';
 import { MuteToggle } from './mute-toggle.tsx';
 import { QueueLine } from './queue-line.tsx';
-import { SignInNotice } from './sign-in-notice.tsx';
 import { TypingLine } from './typing-line.tsx';
+
+/** Shown only when the api refused the visitor's identity (widget-chat.sign-in-notice-<hash>.js). */
+const SignInNotice = lazyComponent(() => import('./sign-in-notice.tsx').then((module) => module.SignInNotice));
 
 /** Shown only while nobody answers; its email form is fetched then (widget-chat.away-notice-<hash>.js). */
 const AwayNotice = lazyComponent(() => import('./away-notice.tsx').then((module) => module.AwayNotice));
+
+/** "We’re online · Typically replies in a few minutes"; the first half alone when the usual reply time is unknown. */
+function describeOnline(replyTime: ReplyTime | null): string {
+  if (!replyTime) return strings.online;
+  const estimate = { minutes: strings.replyInMinutes, hours: strings.replyInHours, day: strings.replyInDay }[replyTime];
+  return `${strings.online} · ${estimate}`;
+}
 
 interface ChatPanelProps {
   snapshot: WidgetSnapshot;
@@ -59,7 +68,14 @@ export function ChatPanel(props: ChatPanelProps) {
     >
       <div class="header">
         {snapshot.config.appearance.logoUrl && <img class="logo" src={snapshot.config.appearance.logoUrl} alt="" />}
-        <h2 class="title">{title}</h2>
+        <div class="heading">
+          <h2 class="title">{title}</h2>
+          {availability && !isTeamAway && (
+            <p class="online" data-testid="parley-online">
+              {describeOnline(snapshot.config.replyTime)}
+            </p>
+          )}
+        </div>
         <HistoryButton isOn={isHistory} onToggle={() => setHistory(!isHistory)} />
         {props.soundPreference && <MuteToggle preference={props.soundPreference} />}
         <button type="button" class="icon-button" aria-label={strings.closeChat} onClick={props.onClose}>
@@ -67,7 +83,7 @@ export function ChatPanel(props: ChatPanelProps) {
         </button>
       </div>
       {snapshot.identityProblem ? (
-        <SignInNotice problem={snapshot.identityProblem} />
+        <SignInNotice problem={snapshot.identityProblem} locale={props.locale} />
       ) : isHistory ? (
         <LazyView view="HistoryView" props={{ locale: props.locale, onBack: () => setHistory(false) }} />
       ) : (

@@ -1,6 +1,7 @@
 import { LazyAttachments } from '../attachments/lazy-attachments.tsx';
 import { strings } from '../i18n/strings.ts';
 import type { TimelineMessage } from '../sync/timeline.ts';
+import { MessageText } from './message-text.tsx';
 
 interface MessageItemProps {
   item: TimelineMessage;
@@ -15,7 +16,7 @@ function formatTime(format: Intl.DateTimeFormat, iso: string): string | undefine
   return Number.isNaN(date.getTime()) ? undefined : format.format(date);
 }
 
-/** One message. The body is a text node: never parsed as HTML. */
+/** One message. The body is text nodes and safe links: never parsed as HTML. */
 export function MessageItem({ item, startsRun, timeFormat, onRetry }: MessageItemProps) {
   const classes = ['item', item.sender, item.status, startsRun ? 'starts-run' : ''].join(' ');
   const clientId = item.clientId;
@@ -30,7 +31,7 @@ export function MessageItem({ item, startsRun, timeFormat, onRetry }: MessageIte
       {item.sender === 'agent' && startsRun && <span class="sender">{item.name ?? strings.agent}</span>}
       {item.body && (
         <div class={`bubble is-${item.status}`} title={formatTime(timeFormat, item.createdAt)}>
-          {item.body}
+          <MessageText text={item.body} />
         </div>
       )}
       {item.attachments && (

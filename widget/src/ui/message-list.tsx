@@ -1,6 +1,7 @@
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { strings } from '../i18n/strings.ts';
 import type { TimelineItem, TimelineNotice } from '../sync/timeline.ts';
+import { describeDay, localDay } from './day-label.ts';
 import { MessageItem } from './message-item.tsx';
 
 interface MessageListProps {
@@ -36,6 +37,8 @@ export function MessageList({ items, greeting, greetingFrom, locale, onRetry }: 
   const listRef = useRef<HTMLOListElement>(null);
   const timeFormat = useMemo(() => createTimeFormat(locale), [locale]);
   const lastKey = items.at(-1)?.key;
+  const now = new Date();
+  let shownDay: number | undefined;
 
   useLayoutEffect(() => {
     const list = listRef.current;
@@ -62,9 +65,20 @@ export function MessageList({ items, greeting, greetingFrom, locale, onRetry }: 
         const previous = items[index - 1];
         const startsRun =
           previous?.kind !== 'message' || previous.sender !== item.sender || previous.name !== item.name;
-        return (
+        const date = new Date(item.createdAt);
+        const day = localDay(date);
+        const startsDay = !Number.isNaN(day) && day !== shownDay;
+        if (startsDay) shownDay = day;
+        const message = (
           <MessageItem key={item.key} item={item} startsRun={startsRun} timeFormat={timeFormat} onRetry={onRetry} />
         );
+        if (!startsDay) return message;
+        return [
+          <li key={`day:${day}`} class="day" data-testid="parley-day">
+            <time dateTime={date.toISOString().slice(0, 10)}>{describeDay(date, now, locale)}</time>
+          </li>,
+          message,
+        ];
       })}
     </ol>
   );

@@ -7,6 +7,10 @@ export function ar({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
   return {
     closeChat: 'إغلاق المحادثة',
     defaultTitle: 'تحدّث معنا',
+    online: 'نحن متصلون الآن',
+    replyInMinutes: 'نرد عادةً خلال دقائق',
+    replyInHours: 'نرد عادةً خلال ساعات',
+    replyInDay: 'نرد عادةً خلال يوم',
     defaultGreeting: 'مرحبًا! اسألنا عن أي شيء وسنرد عليك هنا مباشرةً.',
     messagesLabel: 'الرسائل',
     composerLabel: 'الرسالة',
@@ -23,8 +27,6 @@ export function ar({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     connecting: 'جارٍ الاتصال…',
     reconnecting: 'جارٍ إعادة الاتصال…',
     unavailable: 'المحادثة غير متاحة حاليًا.',
-    signInRequired: 'سجّل الدخول لاستخدام المحادثة.',
-    signInInvalid: 'تعذّر التأكد من تسجيل دخولك. سجّل الخروج ثم سجّل الدخول مجددًا لبدء المحادثة.',
     resolved: 'تم حل المحادثة',
     previousConversations: 'المحادثات السابقة',
     reopened: 'أُعيد فتح المحادثة',
@@ -67,13 +69,5 @@ export function ar({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     backOnWeekdayAt: (weekday, time) => `يوم ${weekday} الساعة ${time}`,
     backOnDateAt: (date, time) => `يوم ${date} الساعة ${time}`,
     leaveEmail: 'اترك بريدك الإلكتروني وسنرد عليك عبره.',
-    emailLabel: 'بريدك الإلكتروني لتلقّي ردّنا',
-    emailPlaceholder: 'you@example.com',
-    saveEmail: 'حفظ',
-    savingEmail: 'جارٍ الحفظ…',
-    emailSaved: (email) => `شكرًا، سنراسلك على ${email}`,
-    emailInvalid: 'أدخل بريدًا إلكترونيًا مثل name@example.com.',
-    emailRateLimited: 'محاولات كثيرة جدًا. يُرجى الانتظار دقيقة ثم المحاولة مجددًا.',
-    emailFailed: 'تعذّر حفظ بريدك الإلكتروني. يُرجى المحاولة مجددًا.',
   };
 }

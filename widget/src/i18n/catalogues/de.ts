@@ -5,6 +5,10 @@ export function de({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
   return {
     closeChat: 'Chat schließen',
     defaultTitle: 'Chatten Sie mit uns',
+    online: 'Wir sind online',
+    replyInMinutes: 'Antwortet meist in wenigen Minuten',
+    replyInHours: 'Antwortet meist in wenigen Stunden',
+    replyInDay: 'Antwortet meist innerhalb eines Tages',
     defaultGreeting: 'Hallo! Fragen Sie uns gern – wir antworten direkt hier.',
     messagesLabel: 'Nachrichten',
     composerLabel: 'Nachricht',
@@ -21,9 +25,6 @@ export function de({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     connecting: 'Verbindung wird hergestellt…',
     reconnecting: 'Verbindung wird wiederhergestellt…',
     unavailable: 'Der Chat ist gerade nicht verfügbar.',
-    signInRequired: 'Bitte melden Sie sich an, um den Chat zu nutzen.',
-    signInInvalid:
-      'Wir konnten Ihre Anmeldung nicht bestätigen. Bitte melden Sie sich ab und wieder an, um zu chatten.',
     resolved: 'Unterhaltung abgeschlossen',
     previousConversations: 'Frühere Unterhaltungen',
     reopened: 'Unterhaltung wieder geöffnet',
@@ -48,13 +49,5 @@ export function de({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     backOnWeekdayAt: (weekday, time) => `am ${weekday} um ${time}`,
     backOnDateAt: (date, time) => `am ${date} um ${time}`,
     leaveEmail: 'Hinterlassen Sie Ihre E-Mail-Adresse – wir antworten Ihnen dort.',
-    emailLabel: 'Ihre E-Mail-Adresse für unsere Antwort',
-    emailPlaceholder: 'sie@beispiel.de',
-    saveEmail: 'Speichern',
-    savingEmail: 'Wird gespeichert…',
-    emailSaved: (email) => `Danke – wir schreiben Ihnen an ${email}`,
-    emailInvalid: 'Geben Sie eine E-Mail-Adresse wie name@beispiel.de ein.',
-    emailRateLimited: 'Zu viele Versuche. Bitte warten Sie eine Minute und versuchen Sie es dann erneut.',
-    emailFailed: 'Ihre E-Mail-Adresse konnte nicht gespeichert werden. Bitte versuchen Sie es erneut.',
   };
 }

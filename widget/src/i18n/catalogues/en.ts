@@ -6,6 +6,11 @@ export function en({ plural, titleWithNotice }: CatalogueTools) {
     // The panel's close button (the launcher has its own strings, in widget.js).
     closeChat: 'Close chat',
     defaultTitle: 'Chat with us',
+    // Under the header's title while agents are online; the reply time is the inbox's (or its usual one).
+    online: 'We’re online',
+    replyInMinutes: 'Typically replies in a few minutes',
+    replyInHours: 'Typically replies in a few hours',
+    replyInDay: 'Typically replies in a day',
     defaultGreeting: 'Hi there! Ask us anything — we’ll reply right here.',
     messagesLabel: 'Messages',
     composerLabel: 'Message',
@@ -22,9 +27,6 @@ export function en({ plural, titleWithNotice }: CatalogueTools) {
     connecting: 'Connecting…',
     reconnecting: 'Reconnecting…',
     unavailable: 'Chat is unavailable right now.',
-    // The inbox talks only to signed-in users, or the site's proof of who is signed in was refused.
-    signInRequired: 'Chat is available after you sign in.',
-    signInInvalid: 'We couldn’t confirm that you’re signed in. Please sign out and sign in again to chat.',
     resolved: 'Conversation resolved',
     previousConversations: 'Previous conversations',
     reopened: 'Conversation reopened',
@@ -54,14 +56,6 @@ export function en({ plural, titleWithNotice }: CatalogueTools) {
     /** date: "Monday 12 March" in the visitor's language. */
     backOnDateAt: (date: string, time: string) => `on ${date} at ${time}`,
     leaveEmail: 'Leave your email and we’ll reply there.',
-    emailLabel: 'Your email, for our reply',
-    emailPlaceholder: 'you@example.com',
-    saveEmail: 'Save',
-    savingEmail: 'Saving…',
-    emailSaved: (email: string) => `Thanks — we’ll email you at ${email}`,
-    emailInvalid: 'Enter an email address like name@example.com.',
-    emailRateLimited: 'Too many tries. Please wait a minute and try again.',
-    emailFailed: 'We couldn’t save your email. Please try again.',
   };
 }
 

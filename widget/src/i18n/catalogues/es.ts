@@ -8,6 +8,10 @@ export function es({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
   return {
     closeChat: 'Cerrar chat',
     defaultTitle: 'Chatea con nosotros',
+    online: 'Estamos en línea',
+    replyInMinutes: 'Solemos responder en unos minutos',
+    replyInHours: 'Solemos responder en unas horas',
+    replyInDay: 'Solemos responder en un día',
     defaultGreeting: '¡Hola! Pregúntanos lo que quieras: te responderemos aquí mismo.',
     messagesLabel: 'Mensajes',
     composerLabel: 'Mensaje',
@@ -24,8 +28,6 @@ export function es({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     connecting: 'Conectando…',
     reconnecting: 'Reconectando…',
     unavailable: 'El chat no está disponible en este momento.',
-    signInRequired: 'Inicia sesión para usar el chat.',
-    signInInvalid: 'No pudimos confirmar que has iniciado sesión. Cierra sesión y vuelve a entrar para chatear.',
     resolved: 'Conversación resuelta',
     previousConversations: 'Conversaciones anteriores',
     reopened: 'Conversación reabierta',
@@ -50,13 +52,5 @@ export function es({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     backOnWeekdayAt: (weekday, time) => `el ${weekday} ${at(time)}`,
     backOnDateAt: (date, time) => `el ${date} ${at(time)}`,
     leaveEmail: 'Déjanos tu correo y te responderemos allí.',
-    emailLabel: 'Tu correo, para responderte',
-    emailPlaceholder: 'tu@ejemplo.com',
-    saveEmail: 'Guardar',
-    savingEmail: 'Guardando…',
-    emailSaved: (email) => `Gracias, te escribiremos a ${email}`,
-    emailInvalid: 'Escribe un correo como nombre@ejemplo.com.',
-    emailRateLimited: 'Demasiados intentos. Espera un minuto y vuelve a intentarlo.',
-    emailFailed: 'No pudimos guardar tu correo. Inténtalo de nuevo.',
   };
 }

@@ -7,6 +7,10 @@ export function fr({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
   return {
     closeChat: 'Fermer le chat',
     defaultTitle: 'Discutez avec nous',
+    online: 'Nous sommes en ligne',
+    replyInMinutes: 'Répond généralement en quelques minutes',
+    replyInHours: 'Répond généralement en quelques heures',
+    replyInDay: 'Répond généralement en un jour',
     defaultGreeting: 'Bonjour\u202f! Posez-nous vos questions, nous vous répondrons ici même.',
     messagesLabel: 'Messages',
     composerLabel: 'Message',
@@ -23,9 +27,6 @@ export function fr({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     connecting: 'Connexion…',
     reconnecting: 'Reconnexion…',
     unavailable: 'Le chat est indisponible pour le moment.',
-    signInRequired: 'Connectez-vous pour accéder au chat.',
-    signInInvalid:
-      'Nous n’avons pas pu confirmer votre connexion. Déconnectez-vous, puis reconnectez-vous pour discuter.',
     resolved: 'Conversation résolue',
     previousConversations: 'Conversations précédentes',
     reopened: 'Conversation rouverte',
@@ -50,13 +51,5 @@ export function fr({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     backOnWeekdayAt: (weekday, time) => `${weekday} à ${time}`,
     backOnDateAt: (date, time) => `le ${date} à ${time}`,
     leaveEmail: 'Laissez-nous votre e-mail, nous vous répondrons par ce biais.',
-    emailLabel: 'Votre e-mail, pour notre réponse',
-    emailPlaceholder: 'vous@exemple.fr',
-    saveEmail: 'Enregistrer',
-    savingEmail: 'Enregistrement…',
-    emailSaved: (email) => `Merci, nous vous écrirons à ${email}`,
-    emailInvalid: 'Saisissez une adresse e-mail comme nom@exemple.fr.',
-    emailRateLimited: 'Trop de tentatives. Patientez une minute, puis réessayez.',
-    emailFailed: 'Impossible d’enregistrer votre e-mail. Veuillez réessayer.',
   };
 }

@@ -12,6 +12,10 @@ export function pt({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
   return {
     closeChat: 'Fechar chat',
     defaultTitle: 'Fale com a gente',
+    online: 'Estamos online',
+    replyInMinutes: 'Costuma responder em poucos minutos',
+    replyInHours: 'Costuma responder em poucas horas',
+    replyInDay: 'Costuma responder em um dia',
     defaultGreeting: 'Olá! Pergunte o que quiser — respondemos por aqui mesmo.',
     messagesLabel: 'Mensagens',
     composerLabel: 'Mensagem',
@@ -28,8 +32,6 @@ export function pt({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     connecting: 'Conectando…',
     reconnecting: 'Reconectando…',
     unavailable: 'O chat não está disponível no momento.',
-    signInRequired: 'Entre na sua conta para usar o chat.',
-    signInInvalid: 'Não conseguimos confirmar que você entrou na sua conta. Saia e entre de novo para conversar.',
     resolved: 'Conversa resolvida',
     previousConversations: 'Conversas anteriores',
     reopened: 'Conversa reaberta',
@@ -54,13 +56,5 @@ export function pt({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     backOnWeekdayAt: (weekday, time) => `${onDay(weekday)} ${at(time)}`,
     backOnDateAt: (date, time) => `${onDay(date)} ${at(time)}`,
     leaveEmail: 'Deixe seu e-mail e responderemos por lá.',
-    emailLabel: 'Seu e-mail, para a nossa resposta',
-    emailPlaceholder: 'voce@exemplo.com',
-    saveEmail: 'Salvar',
-    savingEmail: 'Salvando…',
-    emailSaved: (email) => `Obrigado! Vamos responder para ${email}`,
-    emailInvalid: 'Digite um e-mail como nome@exemplo.com.',
-    emailRateLimited: 'Muitas tentativas. Aguarde um minuto e tente de novo.',
-    emailFailed: 'Não conseguimos salvar seu e-mail. Tente de novo.',
   };
 }

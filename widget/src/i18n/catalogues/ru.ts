@@ -11,6 +11,10 @@ export function ru({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
   return {
     closeChat: 'Закрыть чат',
     defaultTitle: 'Напишите нам',
+    online: 'Мы на связи',
+    replyInMinutes: 'Обычно отвечаем за несколько минут',
+    replyInHours: 'Обычно отвечаем за несколько часов',
+    replyInDay: 'Обычно отвечаем в течение дня',
     defaultGreeting: 'Здравствуйте! Задайте любой вопрос — мы ответим прямо здесь.',
     messagesLabel: 'Сообщения',
     composerLabel: 'Сообщение',
@@ -27,8 +31,6 @@ export function ru({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     connecting: 'Подключение…',
     reconnecting: 'Переподключение…',
     unavailable: 'Чат сейчас недоступен.',
-    signInRequired: 'Чат доступен после входа в аккаунт.',
-    signInInvalid: 'Не удалось подтвердить, что вы вошли в аккаунт. Выйдите и войдите снова, чтобы написать нам.',
     resolved: 'Диалог завершён',
     previousConversations: 'Прошлые диалоги',
     reopened: 'Диалог возобновлён',
@@ -73,13 +75,5 @@ export function ru({ plural, titleWithNotice }: CatalogueTools): ChatCatalogue {
     backOnWeekdayAt: (weekday, time) => `${onDay(weekday)} в ${time}`,
     backOnDateAt: (date, time) => `${onDay(date)}, в ${time}`,
     leaveEmail: 'Оставьте почту — мы ответим туда.',
-    emailLabel: 'Ваша почта для ответа',
-    emailPlaceholder: 'you@example.com',
-    saveEmail: 'Сохранить',
-    savingEmail: 'Сохраняем…',
-    emailSaved: (email) => `Спасибо! Ответим на ${email}`,
-    emailInvalid: 'Введите адрес почты, например name@example.com.',
-    emailRateLimited: 'Слишком много попыток. Подождите минуту и попробуйте снова.',
-    emailFailed: 'Не удалось сохранить почту. Попробуйте ещё раз.',
   };
 }
