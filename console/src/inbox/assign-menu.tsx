@@ -1,5 +1,5 @@
 import type { ConversationSummary, Member } from '@parley/api/protocol';
-import { type KeyboardEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { isApiError } from '../api/http.ts';
 import { listInboxMembers } from '../api/routing-endpoints.ts';
 import { useAppData } from '../app/use-app-data.ts';
@@ -8,6 +8,7 @@ import { describeAvailability, type MemberAvailability, selectAssignableMembers 
 import { Avatar } from '../ui/avatar.tsx';
 import { CheckIcon, ChevronDownIcon, UndoIcon } from '../ui/icons.tsx';
 import { Spinner } from '../ui/spinner.tsx';
+import { useRadioMenu } from './use-radio-menu.ts';
 import '../shell/presence.css';
 import './assign.css';
 
@@ -33,13 +34,11 @@ export function AssignMenu({ summary, onError }: AssignMenuProps) {
   const store = useConsoleStore();
   const { me } = useAppData();
   const { team, connection } = useConsoleSnapshot();
-  const [isOpen, setIsOpen] = useState(false);
   const [busy, setBusy] = useState<'assign' | 'hand_back' | null>(null);
   const [inboxMembers, setInboxMembers] = useState<InboxMembersState>({ status: 'loading' });
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const menuId = useId();
+  const isTeamReady = team.status === 'loaded';
+  const { isOpen, setIsOpen, close, menuId, buttonRef, menuRef, rootRef, handleButtonKeyDown, handleMenuKeyDown } =
+    useRadioMenu(isTeamReady);
   const { id: conversationId, assignee, inboxId, status } = summary;
   const isOpenConversation = status === 'open';
 
@@ -67,30 +66,6 @@ export function AssignMenu({ summary, onError }: AssignMenuProps) {
     };
   }, [isOpen, store, inboxId]);
 
-  // Close on a click outside.
-  useEffect(() => {
-    if (!isOpen) return;
-    function handlePointerDown(event: PointerEvent) {
-      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setIsOpen(false);
-    }
-    document.addEventListener('pointerdown', handlePointerDown);
-    return () => document.removeEventListener('pointerdown', handlePointerDown);
-  }, [isOpen]);
-
-  // Focus the current assignee (or the first item) once the menu shows.
-  const isTeamReady = team.status === 'loaded';
-  useEffect(() => {
-    if (!isOpen) return;
-    const items = menuItems(menuRef.current);
-    const current = items.find((item) => item.getAttribute('aria-checked') === 'true');
-    (current ?? items[0])?.focus();
-  }, [isOpen, isTeamReady]);
-
-  function close(shouldFocusButton = true) {
-    setIsOpen(false);
-    if (shouldFocusButton) buttonRef.current?.focus();
-  }
-
   async function assignTo(member: Member) {
     close();
     if (member.userId === assignee?.id) return;
@@ -115,44 +90,6 @@ export function AssignMenu({ summary, onError }: AssignMenuProps) {
       onError(isApiError(error) ? error.message : 'Could not hand the conversation back. Try again.');
     } finally {
       setBusy(null);
-    }
-  }
-
-  function handleButtonKeyDown(event: KeyboardEvent<HTMLButtonElement>) {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault();
-      setIsOpen(true);
-    }
-  }
-
-  function handleMenuKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const items = menuItems(menuRef.current);
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    const focusAt = (next: number) => items[(next + items.length) % items.length]?.focus();
-    switch (event.key) {
-      case 'ArrowDown':
-        event.preventDefault();
-        focusAt(index + 1);
-        return;
-      case 'ArrowUp':
-        event.preventDefault();
-        focusAt(index - 1);
-        return;
-      case 'Home':
-        event.preventDefault();
-        focusAt(0);
-        return;
-      case 'End':
-        event.preventDefault();
-        focusAt(items.length - 1);
-        return;
-      case 'Escape':
-        event.preventDefault();
-        close();
-        return;
-      case 'Tab':
-        close(false);
-        return;
     }
   }
 
@@ -279,11 +216,6 @@ export function AssignMenu({ summary, onError }: AssignMenuProps) {
       ) : null}
     </div>
   );
-}
-
-function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  if (!menu) return [];
-  return [...menu.querySelectorAll<HTMLElement>('[role="menuitem"], [role="menuitemradio"]')];
 }
 
 function describeAssignError(error: unknown, name: string): string {

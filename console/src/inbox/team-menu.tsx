@@ -1,9 +1,10 @@
 import type { ConversationSummary, Team } from '@parley/api/protocol';
-import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { isApiError } from '../api/http.ts';
 import { CheckIcon, ChevronDownIcon, UsersIcon } from '../ui/icons.tsx';
 import { Spinner } from '../ui/spinner.tsx';
 import { setConversationTeam } from './team-endpoint.ts';
+import { useRadioMenu } from './use-radio-menu.ts';
 import { refreshWorkspaceTeams, useWorkspaceTeams } from './use-workspace-teams.ts';
 import './assign.css';
 
@@ -19,42 +20,18 @@ interface TeamMenuProps {
  */
 export function TeamMenu({ summary, onError }: TeamMenuProps) {
   const { status, teams } = useWorkspaceTeams();
-  const [isOpen, setIsOpen] = useState(false);
   const [busyTeamId, setBusyTeamId] = useState<string | null | undefined>(undefined);
-  const buttonRef = useRef<HTMLButtonElement>(null);
-  const menuRef = useRef<HTMLDivElement>(null);
-  const rootRef = useRef<HTMLDivElement>(null);
-  const menuId = useId();
   const { id: conversationId } = summary;
   const teamId = summary.teamId ?? null;
   const current = teams.find((team) => team.id === teamId);
   const isBusy = busyTeamId !== undefined;
+  const isLoaded = status === 'loaded';
+  const { isOpen, setIsOpen, close, menuId, buttonRef, menuRef, rootRef, handleButtonKeyDown, handleMenuKeyDown } =
+    useRadioMenu(isLoaded);
 
   useEffect(() => {
     if (isOpen) void refreshWorkspaceTeams();
   }, [isOpen]);
-
-  useEffect(() => {
-    if (!isOpen) return;
-    function handlePointerDown(event: PointerEvent) {
-      if (rootRef.current && !rootRef.current.contains(event.target as Node)) setIsOpen(false);
-    }
-    document.addEventListener('pointerdown', handlePointerDown);
-    return () => document.removeEventListener('pointerdown', handlePointerDown);
-  }, [isOpen]);
-
-  // Focus the current team (or "No team") once the menu shows.
-  const isLoaded = status === 'loaded';
-  useEffect(() => {
-    if (!isOpen) return;
-    const items = menuItems(menuRef.current);
-    (items.find((item) => item.getAttribute('aria-checked') === 'true') ?? items[0])?.focus();
-  }, [isOpen, isLoaded]);
-
-  function close(shouldFocusButton = true) {
-    setIsOpen(false);
-    if (shouldFocusButton) buttonRef.current?.focus();
-  }
 
   async function moveTo(team: Team | null) {
     close();
@@ -76,24 +53,6 @@ export function TeamMenu({ summary, onError }: TeamMenuProps) {
     }
   }
 
-  function handleMenuKeyDown(event: KeyboardEvent<HTMLDivElement>) {
-    const items = menuItems(menuRef.current);
-    const index = items.indexOf(document.activeElement as HTMLElement);
-    const focusAt = (next: number) => items[(next + items.length) % items.length]?.focus();
-    const moves: Record<string, () => void> = {
-      ArrowDown: () => focusAt(index + 1),
-      ArrowUp: () => focusAt(index - 1),
-      Home: () => focusAt(0),
-      End: () => focusAt(items.length - 1),
-      Escape: () => close(),
-    };
-    if (event.key === 'Tab') close(false);
-    const move = moves[event.key];
-    if (!move) return;
-    event.preventDefault();
-    move();
-  }
-
   const shownName = isBusy
     ? (teams.find((team) => team.id === busyTeamId)?.name ?? 'No team')
     : (current?.name ?? (teamId ? 'A team' : 'No team'));
@@ -108,12 +67,7 @@ export function TeamMenu({ summary, onError }: TeamMenuProps) {
         aria-controls={isOpen ? menuId : undefined}
         title="Move to a team…"
         onClick={() => setIsOpen((open) => !open)}
-        onKeyDown={(event) => {
-          if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-            event.preventDefault();
-            setIsOpen(true);
-          }
-        }}
+        onKeyDown={handleButtonKeyDown}
         disabled={isBusy}
         data-testid="team-button"
       >
@@ -212,8 +166,4 @@ function TeamItem({ name, detail, isCurrent, teamId, onPick }: TeamItemProps) {
 
 function describeMembers(count: number): string {
   return count === 0 ? 'No members yet' : count === 1 ? '1 member' : `${count} members`;
-}
-
-function menuItems(menu: HTMLElement | null): HTMLElement[] {
-  return menu ? [...menu.querySelectorAll<HTMLElement>('[role="menuitemradio"]')] : [];
 }
