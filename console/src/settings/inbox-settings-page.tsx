@@ -30,10 +30,11 @@ export function InboxSettingsPage() {
       />
       {inbox ? (
         <div className="settings__sections">
-          <InboxDetailsForm key={formVersion} inbox={inbox} onSaved={setInbox} />
+          <InboxDetailsForm key={formVersion} inbox={inbox} canEdit={canEdit} onSaved={setInbox} />
           <InstallCard
             inbox={inbox}
             exampleSiteUrl={instance.exampleSiteUrl}
+            canEdit={canEdit}
             onInboxChanged={(updated) => {
               setInbox(updated);
               setFormVersion((version) => version + 1);

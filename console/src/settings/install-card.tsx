@@ -9,10 +9,12 @@ import { normalizeOrigin } from './normalize-origin.ts';
 interface InstallCardProps {
   inbox: Inbox;
   exampleSiteUrl: string | null;
+  /** Only owners and admins may add the example site to the allowed origins. */
+  canEdit: boolean;
   onInboxChanged(inbox: Inbox): void;
 }
 
-export function InstallCard({ inbox, exampleSiteUrl, onInboxChanged }: InstallCardProps) {
+export function InstallCard({ inbox, exampleSiteUrl, canEdit, onInboxChanged }: InstallCardProps) {
   const { copyState, copy } = useCopy();
   const codeRef = useRef<HTMLElement>(null);
   const handleCopy = () => copy(inbox.snippet, () => selectContents(codeRef.current));
@@ -59,13 +61,18 @@ export function InstallCard({ inbox, exampleSiteUrl, onInboxChanged }: InstallCa
       </dl>
 
       {exampleSiteUrl ? (
-        <ExampleSite inbox={inbox} exampleSiteUrl={exampleSiteUrl} onInboxChanged={onInboxChanged} />
+        <ExampleSite inbox={inbox} exampleSiteUrl={exampleSiteUrl} canEdit={canEdit} onInboxChanged={onInboxChanged} />
       ) : null}
     </section>
   );
 }
 
-function ExampleSite({ inbox, exampleSiteUrl, onInboxChanged }: InstallCardProps & { exampleSiteUrl: string }) {
+function ExampleSite({
+  inbox,
+  exampleSiteUrl,
+  canEdit,
+  onInboxChanged,
+}: InstallCardProps & { exampleSiteUrl: string }) {
   const [isSaving, setIsSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const base = exampleSiteUrl.replace(/\/+$/, '');
@@ -97,9 +104,13 @@ function ExampleSite({ inbox, exampleSiteUrl, onInboxChanged }: InstallCardProps
         {!isAllowed ? (
           <p className="example-site__warning">
             {exampleOrigin} is not an allowed origin yet, so the widget will not load there.{' '}
-            <button type="button" className="link-button" onClick={allowExampleOrigin} disabled={isSaving}>
-              {isSaving ? 'Allowing…' : 'Allow it'}
-            </button>
+            {canEdit ? (
+              <button type="button" className="link-button" onClick={allowExampleOrigin} disabled={isSaving}>
+                {isSaving ? 'Allowing…' : 'Allow it'}
+              </button>
+            ) : (
+              'An owner or admin can allow it.'
+            )}
           </p>
         ) : null}
         {error ? <p className="field__error">{error}</p> : null}
