@@ -16,6 +16,8 @@ export const MemberSchema = Type.Object({
   isOnline: Type.Boolean(),
   /** Since when the member is deactivated (cannot sign in, gets no conversations); null = active. */
   deactivatedAt: Type.Union([IsoDateSchema, Type.Null()]),
+  /** Where their uploaded picture is served (to agents of this workspace only); absent without one. */
+  avatarUrl: Type.Optional(Type.String()),
 });
 export type Member = Static<typeof MemberSchema>;
 export const MemberListSchema = Type.Object({ members: Type.Array(MemberSchema) });

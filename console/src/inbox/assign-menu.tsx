@@ -5,7 +5,7 @@ import { listInboxMembers } from '../api/routing-endpoints.ts';
 import { useAppData } from '../app/use-app-data.ts';
 import { useConsoleSnapshot, useConsoleStore } from '../realtime/console-store-context.tsx';
 import { describeAvailability, type MemberAvailability, selectAssignableMembers } from '../realtime/team-state.ts';
-import { Avatar } from '../ui/avatar.tsx';
+import { TeammateAvatar } from '../ui/avatar-teammate.tsx';
 import { CheckIcon, ChevronDownIcon, UndoIcon } from '../ui/icons.tsx';
 import { Spinner } from '../ui/spinner.tsx';
 import { useRadioMenu } from './use-radio-menu.ts';
@@ -97,7 +97,7 @@ export function AssignMenu({ summary, onError }: AssignMenuProps) {
     // A resolved conversation keeps its last assignee; replying reopens it and it can be assigned again.
     return (
       <span className="conversation__assignee">
-        {assignee ? <Avatar id={assignee.id} name={assignee.name} size="sm" /> : null}
+        {assignee ? <TeammateAvatar id={assignee.id} name={assignee.name} size="sm" /> : null}
         <span className={assignee ? undefined : 'muted'} data-testid="conversation-assignee">
           {assignee ? assignee.name : 'Unassigned'}
         </span>
@@ -121,7 +121,11 @@ export function AssignMenu({ summary, onError }: AssignMenuProps) {
         disabled={busy !== null || connection !== 'live'}
         data-testid="assign-button"
       >
-        {busy ? <Spinner size="sm" /> : assignee ? <Avatar id={assignee.id} name={assignee.name} size="sm" /> : null}
+        {busy ? (
+          <Spinner size="sm" />
+        ) : assignee ? (
+          <TeammateAvatar id={assignee.id} name={assignee.name} size="sm" />
+        ) : null}
         {/* Named by the words it shows (WCAG 2.5.3), not the initials; the title is its description. */}
         {assignee && busy !== 'hand_back' ? <span className="visually-hidden">Assigned to </span> : null}
         <span className={`assign__label${assignee ? '' : ' assign__label--none'}`} data-testid="conversation-assignee">
@@ -175,7 +179,7 @@ export function AssignMenu({ summary, onError }: AssignMenuProps) {
                     data-availability={availability}
                   >
                     <span className="assign__avatar">
-                      <Avatar id={member.userId} name={member.name} size="sm" />
+                      <TeammateAvatar id={member.userId} name={member.name} size="sm" />
                       <span className={`presence-dot presence-dot--${availability} assign__dot`} aria-hidden="true" />
                     </span>
                     <span className="assign__member-text">

@@ -1,4 +1,4 @@
-import { Avatar } from '../ui/avatar.tsx';
+import { TeammateAvatar } from '../ui/avatar-teammate.tsx';
 import './canned-picker.css';
 import './note-mode.css';
 
@@ -55,7 +55,7 @@ export function MentionPicker({
               data-testid="mention-option"
               data-user-id={item.userId}
             >
-              <Avatar id={item.userId} name={item.name} size="sm" />
+              <TeammateAvatar id={item.userId} name={item.name} size="sm" />
               <span className="mention-picker__name">{item.name}</span>
               {item.isOnline ? <span className="mention-picker__online">Online</span> : null}
             </div>

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useAppData } from '../app/use-app-data.ts';
-import { Avatar } from '../ui/avatar.tsx';
+import { TeammateAvatar } from '../ui/avatar-teammate.tsx';
 import { Spinner } from '../ui/spinner.tsx';
 import { joinConversation } from './participants-api.ts';
 import { useParticipants } from './use-participants.ts';
@@ -47,7 +47,7 @@ export function ParticipantsBar({
               data-testid="participant"
               data-user-id={participant.id}
             >
-              <Avatar id={participant.id} name={participant.name} size="sm" />
+              <TeammateAvatar id={participant.id} name={participant.name} size="sm" />
             </li>
           ))}
           {participants.length > MAX_SHOWN ? (

@@ -1,4 +1,4 @@
-import { Avatar } from '../ui/avatar.tsx';
+import { TeammateAvatar } from '../ui/avatar-teammate.tsx';
 import { useConversationPresenceState } from './typing-hooks.ts';
 import './viewers-bar.css';
 
@@ -13,7 +13,7 @@ export function ViewersBar({ conversationId }: { conversationId: string }) {
       <ul className="viewers-bar__avatars" aria-hidden="true">
         {viewers.slice(0, 3).map((viewer) => (
           <li key={viewer.id}>
-            <Avatar id={viewer.id} name={viewer.name} size="sm" />
+            <TeammateAvatar id={viewer.id} name={viewer.name} size="sm" />
           </li>
         ))}
       </ul>

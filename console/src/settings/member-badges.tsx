@@ -23,13 +23,13 @@ export function PersonLabel({
   isYou,
   avatarSize = 'sm',
 }: {
-  member: Pick<Member, 'userId' | 'name' | 'email'>;
+  member: Pick<Member, 'userId' | 'name' | 'email' | 'avatarUrl'>;
   isYou: boolean;
   avatarSize?: 'sm' | 'md';
 }) {
   return (
     <>
-      <Avatar id={member.userId} name={member.name} size={avatarSize} />
+      <Avatar id={member.userId} name={member.name} size={avatarSize} imageUrl={member.avatarUrl} />
       <span className="person">
         <span className="person__name">
           {member.name}

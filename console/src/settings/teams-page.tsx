@@ -36,6 +36,7 @@ export function TeamsPage() {
   const [focusTeamId, setFocusTeamId] = useState<string | null>(null);
   const members = sortMembers(data.members);
   const namesById = new Map(members.map((member) => [member.userId, member.name]));
+  const avatarsById = new Map(members.map((member) => [member.userId, member.avatarUrl ?? null]));
 
   useEffect(() => {
     if (!focusTeamId) return;
@@ -170,7 +171,13 @@ export function TeamsPage() {
                     </span>
                     <span className="avatar-stack" aria-hidden="true">
                       {team.memberIds.slice(0, 4).map((id) => (
-                        <Avatar key={id} id={id} name={namesById.get(id) ?? null} size="sm" />
+                        <Avatar
+                          key={id}
+                          id={id}
+                          name={namesById.get(id) ?? null}
+                          size="sm"
+                          imageUrl={avatarsById.get(id)}
+                        />
                       ))}
                     </span>
                     <span className="badge badge--neutral">

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { AvatarUploaded } from '../../protocol/profile-rest.ts';
 import type { Me } from '../../protocol/rest.ts';
+import type { MemberList } from '../../protocol/team-rest.ts';
 import { FOREIGN_ORIGIN, startTestServer, type TestAgent, type TestServer } from '../../testing/test-server.ts';
 import { inviteMember } from '../members/invite-member.ts';
 
@@ -88,6 +89,18 @@ describe('avatar', () => {
     expect(
       await server.db.selectFrom('user_avatars').where('user_id', '=', agent.me.user.id).selectAll().execute(),
     ).toEqual([]);
+  });
+
+  test('teammates find the picture on the members list, and it serves to them; without one there is no avatarUrl', async () => {
+    const owner = await server.signUp();
+    const { avatarUrl } = (await (await upload(owner, PNG, 'image/png')).json()) as AvatarUploaded;
+    const teammate = await inviteMember(server, owner, 'agent');
+    const listed = await server.request<MemberList>('GET', '/v1/members', { cookie: teammate.cookie });
+    expect(listed.status).toBe(200);
+    const byId = new Map(listed.body.members.map((member) => [member.userId, member]));
+    expect(byId.get(owner.me.user.id)?.avatarUrl).toBe(avatarUrl);
+    expect(byId.get(teammate.me.user.id)).not.toHaveProperty('avatarUrl');
+    expect((await fetchAvatar(avatarUrl, teammate.cookie)).status).toBe(200);
   });
 
   test('another workspace gets 404 avatar/not_found, like a user without a picture; nobody signed out gets 401', async () => {
