@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import type { Me } from '../api/src/protocol/index.ts';
+import type { InboxList, Me } from '../api/src/protocol/index.ts';
 import { launchBrowser } from './support/browser.ts';
 import { callAsConsole } from './support/console-helpers.ts';
-import { newWatchedContext, signUpThroughConsole } from './support/parley-pages.ts';
+import { eventually, newWatchedContext, signUpThroughConsole } from './support/parley-pages.ts';
 import { expectAccessible, saveTallLightAndDark } from './support/settings-helpers.ts';
 import { type Stack, startStack } from './support/stack.ts';
 
@@ -88,4 +88,115 @@ test('the owner still edits and saves the same form', async () => {
   await agent.getByTestId('inbox-details-read-only').waitFor();
   expect(await agent.getByTestId('inbox-name').inputValue()).toBe('Shop');
   expect(await agent.getByTestId('allowed-origins').textContent()).toContain('https://shop.example.com');
+});
+
+/** The controls of `page` with one of these test ids that a person could press or type in. */
+async function enabledControls(page: Page, testIds: readonly string[]): Promise<string[]> {
+  const found: string[] = [];
+  for (const testId of testIds) {
+    const controls = page.getByTestId(testId);
+    for (let index = 0; index < (await controls.count()); index++)
+      if (await controls.nth(index).isEnabled()) found.push(testId);
+  }
+  return found;
+}
+
+async function expectReadOnlyScreen(path: string, name: string, adminControls: readonly string[]) {
+  await agent.goto(`${stack.apiUrl}${path}`);
+  await agent.locator('.settings-card__footer--readonly').first().waitFor();
+  expect(await agent.locator('.settings-card__footer--readonly .read-only-note').first().textContent()).toMatch(
+    /owners and admins/,
+  );
+  expect(await enabledControls(agent, adminControls), `admin-only controls on ${path}`).toEqual([]);
+  await expectAccessible(agent, `${name} seen by an agent`);
+  await saveTallLightAndDark(agent, `agent-readonly-${name}`);
+  await agent.emulateMedia({ colorScheme: 'dark' });
+  await expectAccessible(agent, `${name} seen by an agent, dark`);
+  await agent.emulateMedia({ colorScheme: 'light' });
+}
+
+test('the owner fills the workspace: a team, a label and a shared canned response', async () => {
+  const call = <T>(path: string, body: unknown) => callAsConsole<T>(owner, stack.apiUrl, 'POST', path, body);
+  const members = await callAsConsole<{ members: { userId: string }[] }>(owner, stack.apiUrl, 'GET', '/v1/members');
+  await call('/v1/teams', { name: 'Repairs', memberIds: members.members.map((member) => member.userId) });
+  await call('/v1/labels', { name: 'Warranty', color: 'red' });
+  await call('/v1/canned-responses', {
+    shortcut: 'hours',
+    title: 'Opening hours',
+    body: 'Mon–Fri 9–17',
+    scope: 'shared',
+  });
+});
+
+test('the identity secret: the agent sees neither it nor Rotate; the owner reveals and rotates it', async () => {
+  await agent.goto(`${stack.apiUrl}/settings/inbox`);
+  await agent.getByTestId('identity-read-only').waitFor();
+  expect(await agent.getByTestId('identity-secret').count()).toBe(0);
+  expect(await agent.getByTestId('identity-rotate').count()).toBe(0);
+  expect(await agent.getByTestId('identity-require').count()).toBe(0);
+  await agent.getByTestId('identity-card').scrollIntoViewIfNeeded();
+  await saveTallLightAndDark(agent, 'agent-readonly-identity');
+
+  const inboxId = (await callAsConsole<InboxList>(owner, stack.apiUrl, 'GET', '/v1/inboxes')).inboxes[0]!.id;
+  const before = await callAsConsole<{ secret: string }>(owner, stack.apiUrl, 'GET', `/v1/inboxes/${inboxId}/identity`);
+  await owner.goto(`${stack.apiUrl}/settings/inbox`);
+  await owner.getByTestId('identity-secret').waitFor();
+  expect(await owner.getByTestId('identity-secret').textContent()).not.toContain(before.secret);
+  await owner.getByTestId('identity-reveal').click();
+  expect(await owner.getByTestId('identity-secret').textContent()).toBe(before.secret);
+  await owner.getByTestId('identity-rotate').click();
+  await owner.getByTestId('identity-rotate-dialog').waitFor();
+  await expectAccessible(owner, 'the rotate-secret dialog');
+  await owner.getByTestId('identity-rotate-dialog-confirm').click();
+  await eventually(async () =>
+    expect(await owner.getByTestId('identity-secret').textContent()).not.toBe(before.secret),
+  );
+  const after = await callAsConsole<{ secret: string }>(owner, stack.apiUrl, 'GET', `/v1/inboxes/${inboxId}/identity`);
+  expect(after.secret).not.toBe(before.secret);
+  expect(await owner.getByTestId('identity-secret').textContent()).toBe(after.secret);
+  await owner.getByTestId('identity-require').check();
+  await eventually(async () =>
+    expect(
+      (await callAsConsole<{ requireIdentity: boolean }>(owner, stack.apiUrl, 'GET', `/v1/inboxes/${inboxId}/identity`))
+        .requireIdentity,
+    ).toBe(true),
+  );
+  await owner.getByTestId('identity-card').scrollIntoViewIfNeeded();
+  await saveTallLightAndDark(owner, 'owner-identity');
+  await owner.getByTestId('identity-require').uncheck();
+});
+
+test('the agent sees appearance read-only: every field disabled, no save', async () => {
+  const inboxId = (await callAsConsole<InboxList>(agent, stack.apiUrl, 'GET', '/v1/inboxes')).inboxes[0]!.id;
+  await expectReadOnlyScreen(`/settings/inboxes/${inboxId}/appearance`, 'appearance', ['appearance-save']);
+  for (const testId of ['appearance-color', 'appearance-title', 'appearance-greeting', 'appearance-logo'])
+    expect(await agent.getByTestId(testId).isDisabled(), testId).toBe(true);
+});
+
+test('the agent sees members without invite, role, deactivate or capacity controls', async () => {
+  await expectReadOnlyScreen('/settings/members', 'members', [
+    'invite-email',
+    'invite-role',
+    'invite-submit',
+    'member-role',
+    'member-deactivate',
+    'member-reactivate',
+    'member-capacity',
+    'members-save',
+  ]);
+  expect(await agent.getByTestId('member-row').count()).toBe(2);
+  expect(await agent.getByTestId('invite-card').count()).toBe(0);
+});
+
+test('the agent sees teams, labels and shared canned responses read-only, and may add personal ones', async () => {
+  await expectReadOnlyScreen('/settings/teams', 'teams', ['team-new', 'team-edit', 'team-delete']);
+  expect(await agent.getByTestId('team-name').allTextContents()).toEqual(['Repairs']);
+  await expectReadOnlyScreen('/settings/labels', 'labels', ['label-new', 'label-edit', 'label-delete']);
+  expect(await agent.getByTestId('label-row').count()).toBe(1);
+  await expectReadOnlyScreen('/settings/canned-responses', 'canned', ['canned-edit', 'canned-delete']);
+  expect(await agent.getByTestId('canned-group-shared').getByTestId('canned-row').count()).toBe(1);
+  // Personal responses are the agent's own: New stays, and what it makes is theirs to change.
+  expect(await agent.getByTestId('canned-new').isEnabled()).toBe(true);
+  await expectReadOnlyScreen('/settings/inboxes', 'inboxes', ['new-inbox-create']);
+  expect(dialogs).toEqual([]);
 });

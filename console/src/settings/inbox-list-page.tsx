@@ -5,7 +5,7 @@ import { isApiError } from '../api/http.ts';
 import { useAppData } from '../app/use-app-data.ts';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { Field } from '../ui/field.tsx';
-import { PlusIcon } from '../ui/icons.tsx';
+import { LockIcon, PlusIcon } from '../ui/icons.tsx';
 import { Spinner } from '../ui/spinner.tsx';
 import { createInbox } from './inbox-list-api.ts';
 import { canManageRouting } from './routing-settings-form.ts';
@@ -24,7 +24,25 @@ export function InboxListPage() {
         lead="One inbox per site or brand: each has its own site key, allowed origins, appearance and pre-chat form."
       />
       <div className="settings__sections">
-        {canCreate ? <NewInboxForm /> : null}
+        {canCreate ? (
+          <NewInboxForm />
+        ) : (
+          <section className="card settings-card" aria-labelledby="new-inbox-locked-title">
+            <div className="settings-card__header">
+              <h2 className="settings-card__title" id="new-inbox-locked-title">
+                New inbox
+              </h2>
+              <p className="settings-card__description">
+                Another site or brand gets an inbox of its own. You can open each one&rsquo;s settings below.
+              </p>
+            </div>
+            <div className="settings-card__footer settings-card__footer--readonly">
+              <span className="read-only-note">
+                <LockIcon size={14} /> Only owners and admins can create inboxes.
+              </span>
+            </div>
+          </section>
+        )}
         {inboxes.length === 0 ? (
           <EmptyState title="No inboxes yet">Create one to install the chat widget on a site.</EmptyState>
         ) : (

@@ -4,6 +4,7 @@ import { useLoaderData } from 'react-router';
 import { useAppData } from '../app/use-app-data.ts';
 import { EmptyState } from '../ui/empty-state.tsx';
 import { BusinessHoursCard } from './business-hours-card.tsx';
+import { IdentityCard } from './identity-card.tsx';
 import { InboxDetailsForm } from './inbox-details-form.tsx';
 import { InboxMembersCard } from './inbox-members-card.tsx';
 import { InstallCard } from './install-card.tsx';
@@ -40,6 +41,7 @@ export function InboxSettingsPage() {
               setFormVersion((version) => version + 1);
             }}
           />
+          <IdentityCard inboxId={inbox.id} canEdit={canEdit} />
           <h2 className="settings__group-title" id="routing-group">
             Routing
           </h2>
