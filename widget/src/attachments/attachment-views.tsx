@@ -1,10 +1,9 @@
 // widget-chat.attachment-views-<hash>.js: uploads with progress and cancel, thumbnails and file cards.
 // Loaded on demand (lazy-attachments.tsx). File names are text nodes and attributes: never parsed as HTML.
 import type { Attachment } from '@parley/api/protocol';
-import type { Ref } from 'preact';
-import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ChatSurface } from '../chat/chat-contract.ts';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiError } from '../sync/api-request.ts';
+import { useChunkStyles } from '../ui/use-chunk-styles.ts';
 import { attachmentStringsFor, uploadErrorText } from './attachment-strings.ts';
 import css from './attachments.css?inline';
 import { downloadFile, fileBlobUrl, formatBytes } from './file-blob.ts';
@@ -12,17 +11,6 @@ import { startUpload } from './upload-request.ts';
 
 const INLINE_IMAGES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 const THUMB_MAX = { width: 220, height: 180 };
-let hasStyles = false;
-
-/** Adopts this chunk's styles into <parley-widget>'s shadow root, once. */
-function useStyles(ref: Ref<HTMLElement>) {
-  useLayoutEffect(() => {
-    const root = (ref as { current: HTMLElement | null }).current?.getRootNode();
-    if (hasStyles || !(root instanceof ShadowRoot)) return;
-    (root.host as unknown as ChatSurface).addStyles(css);
-    hasStyles = true;
-  }, [ref]);
-}
 
 export interface UploadTrayProps {
   files: File[];
@@ -43,7 +31,7 @@ function keyOf(file: File): number {
 /** The files being uploaded, above the composer. */
 export function UploadTray({ files, locale, onUploaded, onRemove }: UploadTrayProps) {
   const ref = useRef<HTMLUListElement>(null);
-  useStyles(ref);
+  useChunkStyles(ref, css);
   return (
     <ul class="uploads" ref={ref} data-testid="parley-uploads">
       {files.map((file) => (
@@ -116,7 +104,7 @@ export interface AttachmentListProps {
 /** A message's files: images as thumbnails, the rest as cards; each downloads on click. */
 export function AttachmentList({ attachments, locale }: AttachmentListProps) {
   const ref = useRef<HTMLUListElement>(null);
-  useStyles(ref);
+  useChunkStyles(ref, css);
   return (
     <ul class="files" ref={ref} data-testid="parley-attachments">
       {attachments.map((attachment) => (

@@ -1,7 +1,7 @@
 // widget-chat.pre-chat-form-<hash>.js: the pre-chat form, loaded only when the inbox has one.
 import type { PreChatField, PreChatForm } from '@parley/api/protocol';
-import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { ChatSurface } from '../chat/chat-contract.ts';
+import { useRef, useState } from 'preact/hooks';
+import { useChunkStyles } from '../ui/use-chunk-styles.ts';
 import { checkAnswers, type FieldProblem } from './check-answers.ts';
 import preChatCss from './pre-chat.css?inline';
 import { preChatContext } from './pre-chat-context.ts';
@@ -14,7 +14,6 @@ interface PreChatFormViewProps {
 }
 
 const fieldId = (key: string) => `parley-prechat-${key}`;
-let hasStyles = false;
 
 /** The inbox's questions before the first message: labelled fields, errors tied to them and announced. */
 export function PreChatFormView({ form, locale, onDone }: PreChatFormViewProps) {
@@ -23,13 +22,7 @@ export function PreChatFormView({ form, locale, onDone }: PreChatFormViewProps) 
   const [problems, setProblems] = useState<Record<string, FieldProblem>>({});
   const [status, setStatus] = useState<'idle' | 'sending' | 'invalid' | 'failed'>('idle');
   const formRef = useRef<HTMLFormElement>(null);
-  // Adopted by <parley-widget> like the chat's own styles (a <style> element would need the host page's CSP to allow it).
-  useLayoutEffect(() => {
-    const root = formRef.current?.getRootNode();
-    if (hasStyles || !(root instanceof ShadowRoot)) return;
-    (root.host as unknown as ChatSurface).addStyles(preChatCss);
-    hasStyles = true;
-  }, []);
+  useChunkStyles(formRef, preChatCss);
 
   async function submit(event: Event) {
     event.preventDefault();
