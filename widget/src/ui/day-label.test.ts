@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeDay, localDay } from './day-label.ts';
+import { describeDay, localDay, localIsoDate } from './day-label.ts';
 
 const now = new Date(2026, 11, 2, 0, 30);
 
@@ -19,5 +19,12 @@ describe('describeDay', () => {
 
   it('counts days across a month and a year', () => {
     expect(localDay(new Date(2027, 0, 1, 0, 1)) - localDay(new Date(2026, 11, 31, 23, 59))).toBe(1);
+  });
+});
+
+describe('localIsoDate', () => {
+  it('is the local calendar day, also just after midnight and before the next', () => {
+    expect(localIsoDate(new Date(2026, 11, 2, 0, 5))).toBe('2026-12-02');
+    expect(localIsoDate(new Date(2026, 0, 9, 23, 59))).toBe('2026-01-09');
   });
 });

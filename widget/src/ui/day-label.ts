@@ -5,6 +5,12 @@ export function localDay(date: Date): number {
   return Math.round((Date.UTC(date.getFullYear(), date.getMonth(), date.getDate()) - Date.UTC(1970, 0, 1)) / DAY_MS);
 }
 
+/** The visitor's calendar day as YYYY-MM-DD, for <time dateTime>: the day the separator names, not UTC's. */
+export function localIsoDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
 function capitalize(text: string, locale: string | undefined): string {
   return text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
 }

@@ -1,7 +1,7 @@
 import { useLayoutEffect, useMemo, useRef } from 'preact/hooks';
 import { strings } from '../i18n/strings.ts';
 import type { TimelineItem, TimelineNotice } from '../sync/timeline.ts';
-import { describeDay, localDay } from './day-label.ts';
+import { describeDay, localDay, localIsoDate } from './day-label.ts';
 import { MessageItem } from './message-item.tsx';
 
 interface MessageListProps {
@@ -75,7 +75,7 @@ export function MessageList({ items, greeting, greetingFrom, locale, onRetry }: 
         if (!startsDay) return message;
         return [
           <li key={`day:${day}`} class="day" data-testid="parley-day">
-            <time dateTime={date.toISOString().slice(0, 10)}>{describeDay(date, now, locale)}</time>
+            <time dateTime={localIsoDate(date)}>{describeDay(date, now, locale)}</time>
           </li>,
           message,
         ];
