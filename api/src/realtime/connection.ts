@@ -5,6 +5,7 @@ import { CLOSE_CODES, LIMITS, PROTOCOL_VERSION } from '../protocol/constants.ts'
 import type { ErrorBody } from '../protocol/errors.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
 import type { HelloFrame, ServerFrame } from '../protocol/frames.ts';
+import { sendCorked } from './corked-send.ts';
 import { EventDelivery, type LoadEventRange } from './event-delivery.ts';
 import type { ParsedFrame } from './frame-parser.ts';
 import { joinHeartbeat } from './heartbeat-clock.ts';
@@ -88,7 +89,7 @@ export class Connection<Frame extends { type: string; id?: string }> {
       this.close(CLOSE_CODES.slowConsumer, 'slow consumer: reconnect and resume');
       return;
     }
-    this.#socket.send(serializeFrame(frame));
+    sendCorked(this.#socket, serializeFrame(frame));
   }
 
   close(code: number, reason: string): void {
