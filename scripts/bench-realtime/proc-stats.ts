@@ -29,6 +29,12 @@ export function readCpuMs(pid: number): number {
   return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
 }
 
+/** Write syscalls a process has made (syscw of /proc/<pid>/io: write, writev, sendmsg…). */
+export function readWriteSyscalls(pid: number): number {
+  const match = /^syscw:\s+(\d+)$/m.exec(readFileSync(`/proc/${pid}/io`, 'utf8'));
+  return Number(match?.[1] ?? Number.NaN);
+}
+
 /** CPU time of each process that is still there, by pid. */
 export function readCpuMsByPid(pids: readonly number[]): Map<number, number> {
   const byPid = new Map<number, number>();

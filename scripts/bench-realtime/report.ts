@@ -80,6 +80,7 @@ export function printSteps(rows: StepRow[]) {
       'agent frames/msg',
       'summaries/s',
       'server CPU µs/msg',
+      'server writes/msg',
       'db CPU µs/msg',
       'server CPU',
       'v→a p50 ×',
@@ -103,6 +104,7 @@ export function printSteps(rows: StepRow[]) {
         r.agentFramesPerMessage.toFixed(1),
         fmtInt(r.summaryFramesPerSecond),
         fmtInt(cpuPerMsg),
+        (row.serverWrites / row.delivered).toFixed(2),
         row.target === 'parley' && row.dbCpuMs > 0 ? fmtInt((row.dbCpuMs * 1000) / row.delivered) : '–',
         `${((row.serverCpuMs / r.elapsedMs) * 100).toFixed(0)}%`,
         isBaseline || !baseline ? '' : fmtRatio(r.visitorToAgent.p50, baseline.result.visitorToAgent.p50),
@@ -186,6 +188,8 @@ How to read it:
   agents did before that change; "agent frames/msg" shows the fan-out.
 - server CPU µs/msg: utime+stime of the server process during the step ÷ delivered messages. For Postgres, the
   database's backends are counted apart (db CPU); PGlite runs inside the api, so its work is in the api's figure.
+- server writes/msg: write syscalls of the server process (syscw of /proc/<pid>/io) ÷ delivered messages; a
+  count, so other load on the machine does not move it. It includes the api's writes to its database.
 - others (cores): the machine's busy CPU time during the step minus ours (server, database backends, load
   generator), per second: other people's tests. The generator's own CPU and event-loop delay show when it, not
   the server, was the bottleneck: the machine has only a few cores and all processes share them.

@@ -10,7 +10,14 @@ import { openInspector } from './inspector.ts';
 import type { AgentLogin, HoldResult, LoadResult, LoadSpec, OpenResult, Target } from './messages.ts';
 import { delay } from './open-socket.ts';
 import type { Options } from './options.ts';
-import { readCpuMs, readCpuMsByPid, readCpuMsOfAll, readMachineCpuMs, readRssKib } from './proc-stats.ts';
+import {
+  readCpuMs,
+  readCpuMsByPid,
+  readCpuMsOfAll,
+  readMachineCpuMs,
+  readRssKib,
+  readWriteSyscalls,
+} from './proc-stats.ts';
 
 export interface Bench {
   options: Options;
@@ -34,6 +41,8 @@ export interface StepRow {
   result: LoadResult;
   /** CPU time of the server process (api or relay) during the step, ms. */
   serverCpuMs: number;
+  /** Write syscalls of the server process during the step (each socket write is one). */
+  serverWrites: number;
   /** CPU time of the Postgres backends serving the api (0 for PGlite, which runs inside the api). */
   dbCpuMs: number;
   /** CPU of everything else on the machine meanwhile (other people's tests), in cores. */
@@ -97,7 +106,7 @@ export async function measureStep(
   // and one that appeared meanwhile counts with all its CPU time.
   const dbBefore = readCpuMsByPid(side === 'parley' ? await bench.database.backendPids() : []);
   const ours = [pid, bench.generator.child.pid!];
-  const before = { server: readCpuMs(pid), ours: readCpuMsOfAll(ours) };
+  const before = { server: readCpuMs(pid), writes: readWriteSyscalls(pid), ours: readCpuMsOfAll(ours) };
   const machineBefore = readMachineCpuMs();
   const startedAt = Date.now();
   const startedUs = Number(process.hrtime.bigint() / 1000n);
@@ -109,6 +118,7 @@ export async function measureStep(
   const endedUs = Number(process.hrtime.bigint() / 1000n);
   const machineAfter = readMachineCpuMs();
   const serverCpuMs = readCpuMs(pid) - before.server;
+  const serverWrites = readWriteSyscalls(pid) - before.writes;
   let dbCpuMs = 0;
   const dbAfter = readCpuMsByPid(side === 'parley' ? await bench.database.backendPids() : []);
   for (const [backend, ms] of dbAfter) dbCpuMs += ms - (dbBefore.get(backend) ?? 0);
@@ -119,6 +129,7 @@ export async function measureStep(
     rate: spec.rate,
     result,
     serverCpuMs,
+    serverWrites,
     dbCpuMs,
     otherCores: Math.max(0, machineAfter.busy - machineBefore.busy - oursMs) / wallMs,
     delivered: result.visitorToAgent.n + result.agentToVisitor.n,
