@@ -6,6 +6,7 @@ import { expectNoSeriousA11yViolations } from './support/agent-rest.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { eventually, expectMessageOnce, sendFromWidget, waitForPanelSettled } from './support/parley-pages.ts';
 import { type Stack, startStack } from './support/stack.ts';
+import { widgetLooks } from './support/widget-layout.ts';
 import { watchWidgetNetwork } from './support/widget-network.ts';
 
 // Issue 3's page view: widget.js alone draws the launcher; the chat (widget-chat.<hash>.js) loads on
@@ -270,32 +271,12 @@ test("the host page's aggressive CSS does not reach the launcher or the panel", 
   await page.getByTestId('parley-composer').waitFor({ timeout: WAIT_MS });
   await waitForPanelSettled(page);
   const looks = () =>
-    page.evaluate(() => {
-      const root = document.querySelector('parley-widget')?.shadowRoot;
-      const pick = (selector: string) => {
-        const element = root?.querySelector(selector);
-        if (!element) return null;
-        const style = getComputedStyle(element);
-        const box = element.getBoundingClientRect();
-        return [
-          style.fontFamily,
-          style.fontSize,
-          style.color,
-          style.backgroundColor,
-          style.padding,
-          style.border,
-          style.textTransform,
-          style.letterSpacing,
-          [box.x, box.y, box.width, box.height].map(Math.round).join(','),
-        ];
-      };
-      return {
-        launcher: pick('[data-testid=parley-bubble]'),
-        panel: pick('[data-testid=parley-panel]'),
-        header: pick('.header'),
-        composer: pick('[data-testid=parley-composer]'),
-        send: pick('[data-testid=parley-send]'),
-      };
+    widgetLooks(page, {
+      launcher: '[data-testid=parley-bubble]',
+      panel: '[data-testid=parley-panel]',
+      header: '.header',
+      composer: '[data-testid=parley-composer]',
+      send: '[data-testid=parley-send]',
     });
   const before = await looks();
   await page.addStyleTag({
