@@ -368,6 +368,13 @@ const CASES: Case[] = [
     foreign: 'refused',
   },
   {
+    method: 'DELETE',
+    url: '/v1/conversations/:id/participants',
+    path: (f) => `/v1/conversations/${f.conversationId}/participants`,
+    access: 'agent',
+    foreign: 'refused',
+  },
+  {
     method: 'POST',
     url: '/v1/conversations/:id/attachments',
     path: (f) => `/v1/conversations/${f.conversationId}/attachments`,
