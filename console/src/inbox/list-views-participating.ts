@@ -15,10 +15,40 @@ export function withParticipantIds(
   cache: CacheState,
   change: { conversationId: string; participants: readonly Participant[] },
 ): CacheState {
-  const entry = cache.conversations.get(change.conversationId);
-  if (!entry) return cache;
-  const participantIds = change.participants.map((participant) => participant.id);
+  return withIds(
+    cache,
+    change.conversationId,
+    change.participants.map((participant) => participant.id),
+  );
+}
+
+/**
+ * After summaries read over REST (a list, a conversation) went into the cache. Participants have no seq, so
+ * the cache skips a summary at the seq it holds: the read's participants are taken anyway, as a join or
+ * leave announced while the socket was not live comes only with the next read. Except where `heardSince`
+ * gives participants that a participants_changed brought after the read began: they are newer and stay.
+ */
+export function withReadParticipantIds(
+  cache: CacheState,
+  read: readonly ConversationSummary[],
+  heardSince: (conversationId: string) => readonly string[] | null,
+): CacheState {
+  let next = cache;
+  for (const summary of read) {
+    const ids = heardSince(summary.id) ?? summary.participantIds;
+    if (ids) next = withIds(next, summary.id, ids);
+  }
+  return next;
+}
+
+function withIds(cache: CacheState, conversationId: string, participantIds: readonly string[]): CacheState {
+  const entry = cache.conversations.get(conversationId);
+  if (!entry || isSameList(entry.summary.participantIds, participantIds)) return cache;
   const conversations = new Map(cache.conversations);
-  conversations.set(change.conversationId, { ...entry, summary: { ...entry.summary, participantIds } });
+  conversations.set(conversationId, { ...entry, summary: { ...entry.summary, participantIds: [...participantIds] } });
   return { ...cache, conversations };
+}
+
+function isSameList(a: readonly string[] | undefined, b: readonly string[]): boolean {
+  return a !== undefined && a.length === b.length && a.every((id, index) => id === b[index]);
 }

@@ -12,3 +12,8 @@ export function getParticipants(conversationId: string, signal?: AbortSignal): P
 export function joinConversation(conversationId: string): Promise<ParticipantList> {
   return requestJson('POST', participantsPath(conversationId));
 }
+
+/** "Leave": the signed-in agent takes part no more (writing in it again makes them a participant again). */
+export function leaveConversation(conversationId: string): Promise<ParticipantList> {
+  return requestJson('DELETE', participantsPath(conversationId));
+}

@@ -13,6 +13,8 @@ import type {
   InboxList,
   MemberList,
   MessageSendResult,
+  Participant,
+  ParticipantList,
   PresenceSetResult,
   Queue,
   ServerFrame,
@@ -20,7 +22,7 @@ import type {
 } from '@parley/api/protocol';
 import { ApiError, isApiError } from '../api/http.ts';
 import { applyWorkspaceLabels, rememberConversationLabels } from '../inbox/label-store.ts';
-import { withParticipantIds } from '../inbox/list-views-participating.ts';
+import { withParticipantIds, withReadParticipantIds } from '../inbox/list-views-participating.ts';
 import type { ConnectionHandlers, ConnectionStatus } from './agent-connection.ts';
 import {
   abortReload,
@@ -38,6 +40,7 @@ import {
   startReload,
 } from './conversation-cache.ts';
 import type { Outbox, OutboxItem } from './outbox.ts';
+import { ParticipantsClock } from './participants-clock.ts';
 import {
   applyInboxes,
   applyQueue,
@@ -162,6 +165,8 @@ export class ConsoleStore {
    * the server sends the others as batched summaries.
    */
   #followed = new Set<string>();
+  /** Whether a REST read's participants are newer than those the socket told (they have no seq). */
+  readonly #participants = new ParticipantsClock();
   #inboxesLoad: Promise<void> | null = null;
   #membersLoad: Promise<void> | null = null;
   #snapshot: ConsoleSnapshot;
@@ -238,9 +243,10 @@ export class ConsoleStore {
     this.#activeFilter = filter;
     const wasLoaded = this.#snapshot.lists[filter] === 'loaded';
     if (!wasLoaded) this.#setList(filter, 'loading');
+    const heardSince = this.#participants.startRead();
     try {
       const { conversations } = await this.#api.listConversations(filter);
-      this.#applyCacheUpdate(mergeSummaries(this.#snapshot.cache, conversations));
+      this.#applyRead(mergeSummaries(this.#snapshot.cache, conversations), conversations, heardSince);
       this.#setList(filter, 'loaded');
     } catch {
       if (!wasLoaded) this.#setList(filter, 'error');
@@ -316,9 +322,10 @@ export class ConsoleStore {
       id: this.#nextFrameId(),
       data: { conversationId, assigneeId, ...(options.onlyIfUnassigned ? { onlyIfUnassigned: true } : {}) },
     };
+    const heardSince = this.#participants.startRead();
     const { conversation } = (await this.#command(frame)) as ConversationAssignResult;
     // The conversation.assigned event normally comes first; if not, the ack's summary shows it at once.
-    if (conversation) this.#applyCacheUpdate(mergeSummaries(this.#snapshot.cache, [conversation]));
+    if (conversation) this.#applyRead(mergeSummaries(this.#snapshot.cache, [conversation]), [conversation], heardSince);
     return conversation;
   }
 
@@ -333,8 +340,20 @@ export class ConsoleStore {
       'priority' in data
         ? { type: 'conversation.set_priority', id: this.#nextFrameId(), data }
         : { type: 'conversation.set_status', id: this.#nextFrameId(), data };
+    const heardSince = this.#participants.startRead();
     const { conversation } = (await this.#command(frame)) as ConversationAssignResult;
-    if (conversation) this.#applyCacheUpdate(mergeSummaries(this.#snapshot.cache, [conversation]));
+    if (conversation) this.#applyRead(mergeSummaries(this.#snapshot.cache, [conversation]), [conversation], heardSince);
+  }
+
+  /**
+   * A join or leave over REST (`change` answers with the participants after it): applied to the held summary
+   * at once, as the socket's participants_changed may come later, or never to a socket that is not live.
+   */
+  async changeParticipants(conversationId: string, change: () => Promise<ParticipantList>): Promise<ParticipantList> {
+    const heardSince = this.#participants.startRead();
+    const result = await change();
+    if (heardSince(conversationId) === null) this.#applyParticipants(conversationId, result.participants);
+    return result;
   }
 
   /** Puts the conversation back at the front of its queue, for someone else if anyone can take it. */
@@ -451,9 +470,10 @@ export class ConsoleStore {
     );
     if (missing.length === 0) return;
     for (const id of missing) this.#requestedSummaries.add(id);
+    const heardSince = this.#participants.startRead();
     try {
       const { conversations } = await this.#api.listConversations('open');
-      this.#applyCacheUpdate(mergeSummaries(this.#snapshot.cache, conversations));
+      this.#applyRead(mergeSummaries(this.#snapshot.cache, conversations), conversations, heardSince);
     } catch {
       for (const id of missing) this.#requestedSummaries.delete(id);
     }
@@ -541,7 +561,7 @@ export class ConsoleStore {
       case 'mentions.read':
         return;
       case 'conversation.participants_changed':
-        this.#setCache(withParticipantIds(this.#snapshot.cache, frame.data));
+        this.#applyParticipants(frame.data.conversationId, frame.data.participants);
         return;
       // Typing, read receipts and viewers have no seq: the typing store hears them through onFrame.
       case 'typing':
@@ -602,6 +622,23 @@ export class ConsoleStore {
     for (const id of update.reload) void this.#reload(id);
   }
 
+  /** A REST read went into the cache: its participants too, unless the socket told newer ones since it began. */
+  #applyRead(
+    update: CacheUpdate,
+    read: readonly ConversationSummary[],
+    heardSince: (conversationId: string) => readonly string[] | null,
+  ): void {
+    this.#applyCacheUpdate({ ...update, state: withReadParticipantIds(update.state, read, heardSince) });
+  }
+
+  #applyParticipants(conversationId: string, participants: readonly Participant[]): void {
+    this.#participants.hear(
+      conversationId,
+      participants.map((participant) => participant.id),
+    );
+    this.#setCache(withParticipantIds(this.#snapshot.cache, { conversationId, participants }));
+  }
+
   /** Asks the socket for every event of the conversation from now on; offline, the next hello resumes it. */
   async #follow(id: string): Promise<void> {
     if (this.#followed.has(id)) return;
@@ -616,9 +653,10 @@ export class ConsoleStore {
   /** Follows the conversation first, so nothing between the read and the live events is missed. */
   async #reload(id: string): Promise<void> {
     await this.#follow(id);
+    const heardSince = this.#participants.startRead();
     try {
       const detail = await this.#api.getConversation(id);
-      this.#applyCacheUpdate(applyDetail(this.#snapshot.cache, detail));
+      this.#applyRead(applyDetail(this.#snapshot.cache, detail), [detail.conversation], heardSince);
       this.#setDetail(id, null);
     } catch (error) {
       this.#setCache(abortReload(this.#snapshot.cache, id));
