@@ -7,7 +7,7 @@ describe('formatBackAt', () => {
 
   it('says "at" for later today, in the visitor’s time zone and clock', () => {
     expect(formatBackAt(new Date('2026-03-04T22:00:00Z'), now, 'en-GB', 'UTC')).toBe('at 22:00');
-    expect(formatBackAt(new Date('2026-03-04T22:00:00Z'), now, 'en-US', 'UTC')).toBe('at 10:00 PM');
+    expect(formatBackAt(new Date('2026-03-04T22:00:00Z'), now, 'en-US', 'UTC')).toBe('at 10:00\u00a0PM');
     // Berlin is UTC+1 in March: 22:00 UTC is 23:00 there, still Wednesday.
     expect(formatBackAt(new Date('2026-03-04T22:00:00Z'), now, 'en-GB', 'Europe/Berlin')).toBe('at 23:00');
   });
@@ -28,7 +28,7 @@ describe('formatBackAt', () => {
     const friday = new Date('2026-03-06T19:00:00Z');
     expect(formatBackAt(new Date('2026-03-09T08:00:00Z'), friday, 'en-GB', 'Europe/Berlin')).toBe('Monday at 09:00');
     expect(formatBackAt(new Date('2026-03-09T08:00:00Z'), friday, 'en-US', 'America/Los_Angeles')).toBe(
-      'Monday at 1:00 AM',
+      'Monday at 1:00\u00a0AM',
     );
     expect(formatBackAt(new Date('2026-03-20T08:00:00Z'), friday, 'en-GB', 'Europe/Berlin')).toBe(
       'on Friday 20 March at 09:00',

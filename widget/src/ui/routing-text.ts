@@ -40,7 +40,8 @@ function toDayNumber(date: Date, timeZone: string | undefined): number {
 function formatClock(date: Date, locale: string | undefined, timeZone: string | undefined): string {
   const numeric = createFormat(locale, { timeZone, hour: 'numeric', minute: '2-digit' });
   const cycle = numeric.resolvedOptions().hourCycle;
-  if (cycle === 'h12' || cycle === 'h11') return numeric.format(date);
+  // "9:00 AM" must not break before "AM" on a narrow phone (ICUs differ: a plain or a narrow space).
+  if (cycle === 'h12' || cycle === 'h11') return numeric.format(date).replace(/\s/g, '\u00a0');
   return createFormat(locale, { timeZone, hour: '2-digit', minute: '2-digit' }).format(date);
 }
 
