@@ -128,7 +128,7 @@ describe.each(VARIANTS)('$name', ({ name, options }) => {
     agentSocket = await AgentSocket.connect(stack.apiUrl, agent.context);
     await expectMessageStatus(page, pending, 'sent', 60_000);
     await expectMessageStatus(page, `Queued by an older widget (${name})`, 'failed');
-    await page.getByTestId('parley-retry').waitFor();
+    await page.getByTestId('parley-discard').waitFor();
     await check(page, 'failed');
 
     await page.getByTestId('parley-attach').setInputFiles({

@@ -30,9 +30,9 @@ if (!chat) {
 // Two-letter names are languages. The others load on demand, outside the budgets, each only when its
 // moment comes: typing indicators and read receipts once the socket is live, the pre-chat form when the
 // inbox asks one, the away form while nobody answers, uploads and previews when a file is picked or shown,
-// the sign-in notice when the api refuses the identity, the title notice with the first agent message, the
-// link tokenizer with the first message that may hold a link, the chime on the first reply that rings, the
-// rating and past conversations after a resolve.
+// the sign-in notice when the api refuses the identity, a refused send's reason with Retry and Discard, the
+// title notice with the first agent message, the link tokenizer with the first message that may hold a link,
+// the chime on the first reply that rings, the rating and past conversations after a resolve.
 const isLanguageChunk = (name: string) => /^widget-chat\.[a-z]{2}-[\w-]+\.js$/.test(name);
 const languageChunks = chatFiles.filter((name) => name !== chat.fileName && isLanguageChunk(name)).map(measure);
 const onDemandChunks = chatFiles.filter((name) => name !== chat.fileName && !isLanguageChunk(name)).map(measure);

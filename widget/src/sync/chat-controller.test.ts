@@ -233,20 +233,6 @@ describe('ChatController', () => {
     expect(socket.sentOfType('message.send')[1]?.data).toMatchObject({ clientId: 'clientid1' });
   });
 
-  it('retries a rate-limited send by itself', async () => {
-    const { controller } = setup();
-    await controller.start();
-    controller.open();
-    await vi.advanceTimersByTimeAsync(0);
-    const socket = await goLive();
-    controller.send('x');
-    const first = socket.sentOfType('message.send')[0];
-    socket.receive({ type: 'error', id: first?.id, data: { code: 'rate/limited', message: 'slow down' } });
-    expect(messages(controller)).toMatchObject([{ status: 'pending' }]);
-    await vi.advanceTimersByTimeAsync(2000);
-    expect(socket.sentOfType('message.send')).toHaveLength(2);
-  });
-
   it('reloads a conversation over REST when a seq is missing', async () => {
     const api = fakeApi();
     api.getConversation.mockResolvedValueOnce({

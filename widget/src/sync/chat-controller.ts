@@ -119,6 +119,12 @@ function isConversationEvent(frame: ServerFrame): frame is ConversationEvent {
 /** Errors after which a send is retried without a conversationId (a new conversation). */
 const START_NEW_CONVERSATION_CODES = new Set(['conversation/resolved', 'conversation/not_found']);
 const GAP_RELOAD_ATTEMPTS = 3;
+/**
+ * What waited in the outbox goes out on session.ready: this many at once, then one every FLUSH_GAP_MS, so the
+ * widget itself never trips the api's frame limit (LIMITS.framesPerSecond, with a burst of twice that).
+ */
+const FLUSH_BURST = LIMITS.framesPerSecond;
+const FLUSH_GAP_MS = 2000 / LIMITS.framesPerSecond;
 /** Availability is asked for at most this often, only while the panel is open (the api caches it 15 s). */
 export const AVAILABILITY_REFRESH_MS = 60_000;
 
@@ -145,6 +151,8 @@ export class ChatController {
   /** Conversations being reloaded over REST → events that arrived meanwhile. */
   readonly #reloading = new Map<string, ConversationEvent[]>();
   #frameCounter = 0;
+  /** Bumped on every session.ready: a paced resend of an earlier connection is dropped. */
+  #readyCount = 0;
   #announcementCounter = 0;
   #hasSession = false;
   /** The session call under way, shared by the socket and the email form so a visitor is made once. */
@@ -197,7 +205,11 @@ export class ChatController {
       getResume: () => this.#store.getResume(),
       onFrame: (frame) => this.#handleFrame(frame),
       onReady: () => this.#handleReady(),
-      onStateChange: () => this.#emit(),
+      onStateChange: (state) => {
+        // Typing frames cannot come while the socket is down: "Anna is typing…" would stay up for nothing.
+        if (state !== 'live') this.typing?.disconnected();
+        this.#emit();
+      },
       onUnauthorized: () => this.#handleUnauthorized(),
       timers: this.#timers,
       ...(options.random ? { random: options.random } : {}),
@@ -326,11 +338,18 @@ export class ChatController {
     return true;
   }
 
+  /** Sends a failed message again under its clientId, so the api stores it once however often it comes. */
   retry(clientId: string): void {
+    if (this.#outbox.get(clientId)?.status !== 'failed') return;
     const entry = this.#outbox.markPending(clientId);
     if (!entry) return;
     this.#emit();
     this.#deliver(entry);
+  }
+
+  /** The visitor gives up on a failed message: it leaves the outbox (every tab's) and the screen for good. */
+  discard(clientId: string): void {
+    if (this.#outbox.discard(clientId)) this.#emit();
   }
 
   /**
@@ -586,7 +605,20 @@ export class ChatController {
       },
       (error) => this.#logError('could not load typing indicators', error),
     );
-    for (const entry of this.#outbox.listPending()) this.#transmit(entry);
+    const ready = ++this.#readyCount;
+    this.#outbox.listPending().forEach((entry, index) => {
+      const wait = (index + 1 - FLUSH_BURST) * FLUSH_GAP_MS;
+      if (wait <= 0) {
+        this.#transmit(entry);
+        return;
+      }
+      this.#timers.setTimeout(() => {
+        const current = this.#outbox.get(entry.clientId);
+        if (ready === this.#readyCount && this.#connection.state === 'live' && current?.status === 'pending') {
+          this.#transmit(current);
+        }
+      }, wait);
+    });
   }
 
   #handleFrame(frame: ServerFrame): void {
@@ -687,16 +719,7 @@ export class ChatController {
       if (updated) this.#transmit(updated);
       return;
     }
-    if (code === 'rate/limited') {
-      this.#timers.setTimeout(
-        () => {
-          const current = this.#outbox.get(clientId);
-          if (current?.status === 'pending') this.#transmit(current);
-        },
-        1000 + Math.round((this.#options.random ?? Math.random)() * 1000),
-      );
-      return;
-    }
+    // Anything else, 'rate/limited' included, waits for the visitor: the bubble says why, with Retry and Discard.
     this.#outbox.markFailed(clientId, code);
     this.#emit();
   }

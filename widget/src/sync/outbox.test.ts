@@ -83,6 +83,23 @@ describe('Outbox', () => {
     expect(new Outbox(storage, KEY).get('client1abc')?.isNewConversation).toBe(true);
   });
 
+  it('discards a failed entry for good, in every tab, but never a pending one', () => {
+    const storage = createMemoryStorage();
+    const tabA = new Outbox(storage, KEY);
+    tabA.add(makeEntry(1));
+    tabA.add(makeEntry(2));
+    tabA.markFailed('client1abc', 'rate/limited');
+
+    expect(tabA.discard('client2abc')).toBe(false);
+    expect(tabA.discard('client1abc')).toBe(true);
+    expect(tabA.discard('client1abc')).toBe(false);
+    expect(new Outbox(storage, KEY).list().map((entry) => entry.clientId)).toEqual(['client2abc']);
+
+    tabA.markFailed('client2abc', 'message/too_long');
+    expect(tabA.discard('client2abc')).toBe(true);
+    expect(storage.getItem(KEY)).toBeNull();
+  });
+
   it('survives corrupt or foreign storage contents', () => {
     const storage = createMemoryStorage();
     storage.setItem(KEY, '{not json');

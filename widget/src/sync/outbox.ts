@@ -92,6 +92,18 @@ export class Outbox {
     return true;
   }
 
+  /**
+   * The visitor gave up on a failed send (the Discard button): it leaves the outbox for good. A pending
+   * entry may be on its way to the server, so only a failed one goes. Returns whether it went.
+   */
+  discard(clientId: string): boolean {
+    const entries = this.list();
+    const kept = entries.filter((entry) => entry.clientId !== clientId || entry.status !== 'failed');
+    if (kept.length === entries.length) return false;
+    this.#write(kept);
+    return true;
+  }
+
   /** Forgets every entry (the host page signed the visitor out, or another user signed in). */
   clear(): void {
     this.#storage.removeItem(this.#key);

@@ -19,6 +19,8 @@ export interface TimelineMessage {
   /** The visitor's last message the agents have read: "Seen" under it. */
   seen?: boolean;
   attachments?: Attachment[];
+  /** Why a failed send was refused: the api's error code ('rate/limited', 'message/too_long'…). */
+  errorCode?: string;
 }
 
 export interface TimelineNotice {
@@ -99,6 +101,7 @@ export function buildTimeline(
       clientId: entry.clientId,
       createdAt: entry.createdAt,
       attachments: entry.attachments,
+      errorCode: entry.errorCode,
     });
   }
   return items;

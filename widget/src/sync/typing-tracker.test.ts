@@ -48,6 +48,22 @@ describe('TypingTracker', () => {
     expect(tracker.agentName).toBeNull();
   });
 
+  test('a lost socket forgets the agent’s typing, and the visitor’s is said again after it', () => {
+    const { tracker, sent, changes } = setUp();
+    tracker.handleFrame(agentTyping(true));
+    tracker.input('h');
+    tracker.disconnected();
+    expect(tracker.agentName).toBeNull();
+    // Nothing comes back by itself once its expiry would have passed, and no stale "stopped" is sent.
+    const changed = changes();
+    vi.advanceTimersByTime(TYPING_EXPIRES_MS + TYPING_IDLE_MS);
+    expect(changes()).toBe(changed);
+    expect(sent).toEqual([{ type: 'typing.set', data: { conversationId: C, isTyping: true } }]);
+    tracker.input('hi');
+    expect(sent).toHaveLength(2);
+    expect(sent[1]).toEqual({ type: 'typing.set', data: { conversationId: C, isTyping: true } });
+  });
+
   test('the visitor’s typing is said once, then stopped when idle', () => {
     const { tracker, sent } = setUp();
     tracker.input('h');

@@ -67,6 +67,13 @@ export class TypingTracker {
     this.#idle = host.timers.setTimeout(() => this.#stop(), TYPING_IDLE_MS);
   }
 
+  /** The socket went down: an agent's typing can no longer be heard, and the api forgot the visitor's. */
+  disconnected(): void {
+    this.#host.timers.clearTimeout(this.#expiry);
+    this.agentName = null;
+    this.#sentTypingAt = 0;
+  }
+
   /** Says what the visitor has read, when the open panel shows it on a visible page. */
   read(): void {
     const host = this.#host;

@@ -43,6 +43,7 @@ interface ChatPanelProps {
   onSend(body: string): boolean;
   onSendAttachment(attachment: Attachment): void;
   onRetry(clientId: string): void;
+  onDiscard(clientId: string): void;
   onSaveEmail(email: string): void;
   onClose(): void;
   onKeyDown(event: KeyboardEvent): void;
@@ -119,6 +120,7 @@ function ChatBody(props: ChatPanelProps & { intake: FileIntake }) {
           greetingFrom={title}
           locale={props.locale}
           onRetry={props.onRetry}
+          onDiscard={props.onDiscard}
         />
         <TypingLine name={snapshot.typingName} />
         <QueueLine queue={snapshot.queue} isAway={isTeamAway} />

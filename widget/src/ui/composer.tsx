@@ -17,6 +17,8 @@ interface ComposerProps {
 }
 
 const MAX_INPUT_HEIGHT = 120;
+/** The field stops at LIMITS.messageMaxLength (a paste is cut there): a count says so from this length on. */
+const COUNT_FROM = LIMITS.messageMaxLength - 500;
 
 /** Enter sends, Shift+Enter (or Enter while an IME is composing) makes a new line. */
 export function Composer({ draft, inputRef, onDraftChange, onSend, onFiles }: ComposerProps) {
@@ -28,6 +30,8 @@ export function Composer({ draft, inputRef, onDraftChange, onSend, onFiles }: Co
     input.style.height = 'auto';
     input.style.height = `${Math.min(input.scrollHeight + 2, MAX_INPUT_HEIGHT)}px`;
   }, [draft]);
+
+  const isCounted = draft.length >= COUNT_FROM;
 
   function submit() {
     if (onSend(draft)) onDraftChange('');
@@ -57,6 +61,7 @@ export function Composer({ draft, inputRef, onDraftChange, onSend, onFiles }: Co
         placeholder={strings.composerPlaceholder}
         rows={1}
         maxLength={LIMITS.messageMaxLength}
+        aria-describedby={isCounted ? 'parley-count' : undefined}
         value={draft}
         onInput={(event) => onDraftChange(event.currentTarget.value)}
         onPaste={(event) => {
@@ -73,6 +78,11 @@ export function Composer({ draft, inputRef, onDraftChange, onSend, onFiles }: Co
           }
         }}
       />
+      {isCounted && (
+        <span id="parley-count" class="count" data-testid="parley-count">
+          {draft.length} / {LIMITS.messageMaxLength}
+        </span>
+      )}
       <button
         type="submit"
         class="send"

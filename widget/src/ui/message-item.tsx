@@ -1,7 +1,11 @@
 import { LazyAttachments } from '../attachments/lazy-attachments.tsx';
 import { strings } from '../i18n/strings.ts';
 import type { TimelineMessage } from '../sync/timeline.ts';
+import { lazyComponent } from './lazy-component.tsx';
 import { MessageText } from './message-text.tsx';
+
+/** Why a send was refused, with Retry and Discard: only a refused message fetches it (widget-chat.send-failure-<hash>.js). */
+const SendFailure = lazyComponent(() => import('./send-failure.tsx').then((module) => module.SendFailure));
 
 interface MessageItemProps {
   item: TimelineMessage;
@@ -9,6 +13,7 @@ interface MessageItemProps {
   startsRun: boolean;
   timeFormat: Intl.DateTimeFormat;
   onRetry(clientId: string): void;
+  onDiscard(clientId: string): void;
 }
 
 function formatTime(format: Intl.DateTimeFormat, iso: string): string | undefined {
@@ -17,9 +22,10 @@ function formatTime(format: Intl.DateTimeFormat, iso: string): string | undefine
 }
 
 /** One message. The body is text nodes and safe links: never parsed as HTML. */
-export function MessageItem({ item, startsRun, timeFormat, onRetry }: MessageItemProps) {
+export function MessageItem({ item, startsRun, timeFormat, onRetry, onDiscard }: MessageItemProps) {
   const classes = ['item', item.sender, item.status, startsRun ? 'starts-run' : ''].join(' ');
-  const clientId = item.clientId;
+  const { clientId } = item;
+  const locale = timeFormat.resolvedOptions().locale;
   return (
     <li
       class={classes}
@@ -34,33 +40,21 @@ export function MessageItem({ item, startsRun, timeFormat, onRetry }: MessageIte
           <MessageText text={item.body} />
         </div>
       )}
-      {item.attachments && (
-        <LazyAttachments
-          view="AttachmentList"
-          props={{ attachments: item.attachments, locale: timeFormat.resolvedOptions().locale }}
-        />
-      )}
+      {item.attachments && <LazyAttachments view="AttachmentList" props={{ attachments: item.attachments, locale }} />}
       {item.status === 'pending' && <div class="status">{strings.sending}</div>}
       {item.seen && (
         <div class="status" data-testid="parley-seen">
           {strings.seen}
         </div>
       )}
-      {item.status === 'failed' && (
-        <div class="status">
-          <span>{strings.notSent}</span>
-          {clientId && (
-            <button
-              type="button"
-              class="retry"
-              data-testid="parley-retry"
-              aria-label={strings.retryLabel}
-              onClick={() => onRetry(clientId)}
-            >
-              {strings.retry}
-            </button>
-          )}
-        </div>
+      {item.status === 'failed' && clientId && (
+        <SendFailure
+          clientId={clientId}
+          code={item.errorCode}
+          locale={locale}
+          onRetry={onRetry}
+          onDiscard={onDiscard}
+        />
       )}
     </li>
   );

@@ -10,6 +10,7 @@ interface MessageListProps {
   greetingFrom: string;
   locale: string | undefined;
   onRetry(clientId: string): void;
+  onDiscard(clientId: string): void;
 }
 
 function describeNotice(notice: TimelineNotice): string {
@@ -33,7 +34,7 @@ function createTimeFormat(locale: string | undefined): Intl.DateTimeFormat {
   }
 }
 
-export function MessageList({ items, greeting, greetingFrom, locale, onRetry }: MessageListProps) {
+export function MessageList({ items, greeting, greetingFrom, locale, onRetry, onDiscard }: MessageListProps) {
   const listRef = useRef<HTMLOListElement>(null);
   const timeFormat = useMemo(() => createTimeFormat(locale), [locale]);
   const lastKey = items.at(-1)?.key;
@@ -70,7 +71,14 @@ export function MessageList({ items, greeting, greetingFrom, locale, onRetry }: 
         const startsDay = !Number.isNaN(day) && day !== shownDay;
         if (startsDay) shownDay = day;
         const message = (
-          <MessageItem key={item.key} item={item} startsRun={startsRun} timeFormat={timeFormat} onRetry={onRetry} />
+          <MessageItem
+            key={item.key}
+            item={item}
+            startsRun={startsRun}
+            timeFormat={timeFormat}
+            onRetry={onRetry}
+            onDiscard={onDiscard}
+          />
         );
         if (!startsDay) return message;
         return [

@@ -69,6 +69,11 @@ export function WidgetApp({ controller, surface, locale, focusComposerOnOpen, so
             controller.retry(clientId);
             inputRef.current?.focus();
           }}
+          onDiscard={(clientId) => {
+            // The button goes with the message: the focus goes to the composer rather than nowhere.
+            controller.discard(clientId);
+            inputRef.current?.focus();
+          }}
           onSaveEmail={(email) => void controller.saveEmail(email)}
           onClose={closeAndReturnFocus}
           onKeyDown={closeOnEscape}

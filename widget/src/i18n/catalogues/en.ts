@@ -19,9 +19,7 @@ export function en({ plural, titleWithNotice }: CatalogueTools) {
     attachFile: 'Attach a file',
     emoji: 'Emoji',
     sending: 'Sending…',
-    notSent: 'Not sent',
-    retry: 'Retry',
-    retryLabel: 'Retry sending this message',
+    // A refused send's reason, Retry and Discard are in their own chunk: ui/send-failure-strings.ts.
     you: 'You',
     agent: 'Agent',
     connecting: 'Connecting…',
