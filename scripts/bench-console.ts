@@ -8,12 +8,12 @@
 
 process.env.PARLEY_TEST_DB = 'postgres';
 
-import { createDb, type Database } from '@parley/db';
+import { createDb } from '@parley/db';
 import type { Page } from 'playwright-core';
-import { type Kysely, sql } from '../api/node_modules/kysely/dist/esm/index.js';
 import type { InboxList, Me } from '../api/src/protocol/index.ts';
 import { launchBrowser } from '../e2e/support/browser.ts';
 import { callAsConsole } from '../e2e/support/console-helpers.ts';
+import { seedLongHistory } from '../e2e/support/long-history.ts';
 import { signUpThroughConsole } from '../e2e/support/parley-pages.ts';
 import { startStack } from '../e2e/support/stack.ts';
 import { VisitorSocket } from '../e2e/support/visitor-socket.ts';
@@ -23,10 +23,18 @@ const SIZES = { large: 10_000, medium: 300, baseline: 50 } as const;
 const SCROLL_MESSAGES = 2_000;
 const STEP_TIMEOUT_MS = 30_000;
 const SCROLL_BUDGET_MS = 60_000;
+/** The seq `?at=` opens at: far back in the large conversation. */
+const AT_SEQ = 23;
+/** Opening at AT_SEQ reads every page before it (20 of 500 events for the large one). */
+const OPEN_AT_TIMEOUT_MS = 120_000;
 
 interface Figures {
   openMs: number;
   switchMs: number;
+  /** Opening at `?at=AT_SEQ` (a search hit far back) until that message is focused. */
+  openAtMs: number;
+  /** Timeline rows (`[data-seq]`) in the DOM with the newest message in view. */
+  rowsOpen: number;
   frameP50: number;
   frameP95: number;
   longTasks: number;
@@ -58,7 +66,12 @@ async function main() {
         const first = await visitor.send(`Hello from the ${name} conversation`);
         await visitor.close();
         const started = performance.now();
-        await seedHistory(handle.db, first.conversationId, first.sender.id ?? null, me.user.id, SIZES[name]);
+        await seedLongHistory(handle.db, {
+          id: first.conversationId,
+          visitorId: first.sender.id ?? null,
+          agentId: me.user.id,
+          lastSeq: SIZES[name],
+        });
         console.error(`seeded ${SIZES[name]} events in ${Math.round(performance.now() - started)} ms`);
         ids[name] = first.conversationId;
       }
@@ -76,34 +89,6 @@ async function main() {
   }
 }
 
-/** Messages up to `lastSeq`, alternating visitor and agent, over the last four days (day separators). */
-async function seedHistory(
-  db: Kysely<Database>,
-  conversationId: string,
-  visitorId: string | null,
-  agentId: string,
-  lastSeq: number,
-) {
-  await sql`
-    insert into messages (conversation_id, seq, sender_type, sender_id, body, created_at)
-    select ${conversationId}, s,
-      case when s % 2 = 0 then 'visitor' else 'agent' end,
-      case when s % 2 = 0 then ${visitorId}::uuid else ${agentId}::uuid end,
-      'Message ' || s || ': ' || repeat('the quick brown fox jumps over the lazy dog ', 1 + (s * 7) % 9),
-      now() - interval '4 days' + (s * interval '4 days') / ${lastSeq}::int
-    from generate_series((select last_seq + 1 from conversations where id = ${conversationId}), ${lastSeq}::int) s
-  `.execute(db);
-  await sql`update messages set created_at = now() - interval '5 days' where conversation_id = ${conversationId} and seq <= 3`.execute(
-    db,
-  );
-  await sql`update conversation_events set created_at = now() - interval '5 days' where conversation_id = ${conversationId}`.execute(
-    db,
-  );
-  await sql`update conversations set last_seq = ${lastSeq}::int, last_message_at = now() where id = ${conversationId}`.execute(
-    db,
-  );
-}
-
 async function measure(page: Page, apiUrl: string, id: string, lastSeq: number, otherId: string): Promise<Figures> {
   const newest = (seq: number) => page.locator(`[data-seq="${seq}"]`).first().waitFor({ timeout: STEP_TIMEOUT_MS });
 
@@ -119,6 +104,22 @@ async function measure(page: Page, apiUrl: string, id: string, lastSeq: number, 
   }
 
   await page.screenshot({ path: `e2e/screenshots/bench-console-${lastSeq}-open.png` });
+  const rowsOpen = (await page.evaluate("document.querySelectorAll('.timeline [data-seq]').length")) as number;
+
+  const openAts: number[] = [];
+  for (let run = 0; run < Math.min(RUNS, 3); run++) {
+    await page.goto('about:blank');
+    const started = Date.now();
+    await page.goto(`${apiUrl}/conversations/${id}?at=${AT_SEQ}`);
+    await page.waitForFunction((seq) => document.activeElement?.getAttribute('data-seq') === String(seq), AT_SEQ, {
+      timeout: OPEN_AT_TIMEOUT_MS,
+      polling: 50,
+    });
+    openAts.push(Date.now() - started);
+  }
+  await page.screenshot({ path: `e2e/screenshots/bench-console-${lastSeq}-at-${AT_SEQ}.png` });
+  await page.goto(`${apiUrl}/conversations/${id}`);
+  await newest(lastSeq);
 
   const switches: number[] = [];
   for (let run = 0; run < RUNS; run++) {
@@ -144,7 +145,15 @@ async function measure(page: Page, apiUrl: string, id: string, lastSeq: number, 
   const domNodes = (await page.evaluate("document.getElementsByTagName('*').length")) as number;
   const heapBytes = (await page.evaluate('performance.memory ? performance.memory.usedJSHeapSize : NaN')) as number;
   const heapMb = heapBytes / 1_048_576;
-  return { openMs: median(opens), switchMs: median(switches), ...scroll, domNodes, heapMb };
+  return {
+    openMs: median(opens),
+    switchMs: median(switches),
+    openAtMs: median(openAts),
+    rowsOpen,
+    ...scroll,
+    domNodes,
+    heapMb,
+  };
 }
 
 /**
@@ -196,6 +205,8 @@ function printTable(results: Record<string, Figures>) {
   const rows: [string, (f: Figures) => string][] = [
     [`open until newest visible, median of ${RUNS} (ms)`, (f) => String(f.openMs)],
     [`switch from the ${SIZES.medium}-message one, median (ms)`, (f) => String(f.switchMs)],
+    [`open at ?at=${AT_SEQ} until it is focused, median (ms)`, (f) => String(f.openAtMs)],
+    ['timeline rows in the DOM, newest in view', (f) => String(f.rowsOpen)],
     ['scroll up: messages passed', (f) => String(f.scrolledRows)],
     ['scroll up: frame p50 (ms)', (f) => f.frameP50.toFixed(1)],
     ['scroll up: frame p95 (ms)', (f) => f.frameP95.toFixed(1)],

@@ -66,7 +66,9 @@ export function ConversationPane() {
         <JumpNotice state={jump.state} onRetry={jump.retry} />
         {entry.events ? (
           <Timeline
-            key={conversationId}
+            // Sibling keys must differ (the composer's too): a shared key left the previous
+            // conversation's timeline in the DOM after switching.
+            key={`timeline:${conversationId}`}
             conversationId={conversationId}
             events={entry.events}
             outbox={outbox}
@@ -86,7 +88,7 @@ export function ConversationPane() {
         )}
         <TypingIndicator conversationId={conversationId} />
         <Composer
-          key={conversationId}
+          key={`composer:${conversationId}`}
           conversationId={conversationId}
           placeholder={`Reply as ${me.user.name}…`}
           isResolved={entry.summary.status === 'resolved'}

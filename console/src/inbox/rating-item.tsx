@@ -19,7 +19,7 @@ export function RatingItem({
   seq: number;
 }) {
   return (
-    <li className="rating-item" data-testid="rating-item" data-seq={seq} data-rating={rating}>
+    <div className="rating-item" data-testid="rating-item" data-seq={seq} data-rating={rating}>
       <div className="rating-item__card">
         <div className="rating-item__head">
           <span className="rating-item__stars" aria-hidden="true">
@@ -32,7 +32,7 @@ export function RatingItem({
         </div>
         {comment ? <p className="rating-item__comment">“{comment}”</p> : null}
       </div>
-    </li>
+    </div>
   );
 }
 

@@ -19,7 +19,7 @@ export function MessageItem({
   const isAgent = message.sender.type === 'agent';
   const isNote = message.kind === 'note';
   return (
-    <li
+    <div
       className={`message message--${isAgent ? 'agent' : 'visitor'}${isNote ? ' message--note' : ''}${isHighlighted ? ' message--highlighted' : ''}`}
       data-kind={isNote ? 'note' : 'reply'}
       data-testid="message"
@@ -44,7 +44,7 @@ export function MessageItem({
           </span>
         ) : null}
       </div>
-    </li>
+    </div>
   );
 }
 
@@ -57,7 +57,7 @@ interface OutgoingItemProps {
 export function OutgoingItem({ item, onRetry, onDiscard }: OutgoingItemProps) {
   const isFailed = item.status === 'failed';
   return (
-    <li
+    <div
       className={`message message--agent message--${item.status}${item.kind === 'note' ? ' message--note' : ''}`}
       data-kind={item.kind ?? 'reply'}
       data-testid="message"
@@ -90,7 +90,7 @@ export function OutgoingItem({ item, onRetry, onDiscard }: OutgoingItemProps) {
         )}
       </div>
       {isFailed && item.error ? <p className="message__error-detail">{item.error}</p> : null}
-    </li>
+    </div>
   );
 }
 
@@ -103,7 +103,7 @@ interface SystemLineProps {
 
 export function SystemLine({ text, at, seq, isHighlighted = false }: SystemLineProps) {
   return (
-    <li
+    <div
       className={`system-line${isHighlighted ? ' system-line--highlighted' : ''}`}
       data-testid="system-line"
       data-seq={seq}
@@ -113,6 +113,6 @@ export function SystemLine({ text, at, seq, isHighlighted = false }: SystemLineP
       <time className="system-line__time" dateTime={at} title={formatFullTime(at)}>
         {formatClockTime(at)}
       </time>
-    </li>
+    </div>
   );
 }

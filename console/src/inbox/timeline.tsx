@@ -1,14 +1,17 @@
 import type { ConversationEvent } from '@parley/api/protocol';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
-import { formatDayLabel, toDayKey } from '../lib/format-day.ts';
+import { useMemo, useRef } from 'react';
+import { Virtuoso, type VirtuosoHandle } from 'react-virtuoso';
+import { useAppData } from '../app/use-app-data.ts';
 import { useNow } from '../lib/use-now.ts';
 import type { OutboxItem } from '../realtime/outbox.ts';
-import { Spinner } from '../ui/spinner.tsx';
-import { buildTimeline, type TimelineItem } from './build-timeline.ts';
-import { RatingItem } from './rating-item.tsx';
-import { MessageItem, OutgoingItem, SystemLine } from './timeline-items.tsx';
+import { buildTimeline } from './build-timeline.ts';
+import { TimelineAnnouncer } from './timeline-announcer.tsx';
+import { TIMELINE_COMPONENTS } from './timeline-parts.tsx';
+import { type TimelineContext, TimelineRowContent } from './timeline-row.tsx';
+import { FIRST_ROW_INDEX, nextFirstIndex, rowIndexOfSeq, type TimelineRow, toTimelineRows } from './timeline-rows.ts';
 import { useSeenReplySeq } from './typing-hooks.ts';
 import { replySeqsOf } from './typing-seen.ts';
+import { useScrollToSeq } from './use-scroll-to-seq.ts';
 
 interface TimelineProps {
   conversationId: string;
@@ -23,154 +26,90 @@ interface TimelineProps {
   focusSeq?: number | null;
 }
 
-/** How long a message opened from search stays highlighted. */
-const HIGHLIGHT_MS = 3000;
-
 /** Distance from the bottom (px) within which new messages keep the view scrolled down. */
 const PIN_THRESHOLD_PX = 96;
+/** Rows rendered beyond the visible area (px), so a scroll does not show blank space first. */
+const OVERSCAN = { top: 800, bottom: 400 };
 
+/**
+ * A conversation's history, virtualized (react-virtuoso): only the rows near the view are in the DOM.
+ * Opens at the newest message and stays pinned to it while at the bottom (and for the agent's own
+ * sends); older pages load when the top is reached and join above without moving the view.
+ */
 export function Timeline(props: TimelineProps) {
   const { conversationId, events, outbox, hasMore, isLoadingOlder, onLoadOlder, onRetry, onDiscard } = props;
   const focusSeq = props.focusSeq ?? null;
+  const { me } = useAppData();
   const now = useNow();
   const items = useMemo(() => buildTimeline(events, outbox, conversationId), [events, outbox, conversationId]);
+  const rows = useMemo(() => toTimelineRows(items, !hasMore), [items, hasMore]);
   const seenSeq = useSeenReplySeq(conversationId, replySeqsOf(items));
-  const scrollRef = useRef<HTMLDivElement>(null);
-  const isPinnedRef = useRef(true);
-  const previousRef = useRef<{ firstKey?: string; lastKey?: string; scrollHeight: number } | null>(null);
-  const focusedSeqRef = useRef<number | null>(null);
-  const [highlightSeq, setHighlightSeq] = useState<number | null>(null);
+  const virtuoso = useRef<VirtuosoHandle>(null);
+  const scroller = useRef<HTMLElement | null>(null);
+  const firstIndex = useFirstItemIndex(rows);
+  const isOwnSendLast = useIsNewOwnSendLast(rows);
+  const highlightSeq = useScrollToSeq(
+    virtuoso,
+    scroller,
+    focusSeq,
+    focusSeq === null ? -1 : rowIndexOfSeq(rows, focusSeq),
+  );
 
-  useLayoutEffect(() => {
-    const element = scrollRef.current;
-    if (!element) return;
-    const previous = previousRef.current;
-    const firstKey = items[0]?.key;
-    const last = items.at(-1);
-    const hasPrepended = previous !== null && previous.firstKey !== firstKey && previous.lastKey === last?.key;
-    const hasNewOwnMessage = last?.kind === 'outgoing' && last.key !== previous?.lastKey;
-    if (hasPrepended) {
-      element.scrollTop += element.scrollHeight - previous.scrollHeight;
-    } else if (previous === null || isPinnedRef.current || hasNewOwnMessage) {
-      element.scrollTop = element.scrollHeight;
-    }
-    previousRef.current = { firstKey, lastKey: last?.key, scrollHeight: element.scrollHeight };
-  }, [items]);
-
-  // After the pinning above: once the focused seq is rendered, centre it, once per seq.
-  useLayoutEffect(() => {
-    const element = scrollRef.current;
-    if (!element || focusSeq === null || focusedSeqRef.current === focusSeq) return;
-    const row = element.querySelector<HTMLElement>(`[data-seq="${focusSeq}"]`);
-    if (!row) return;
-    focusedSeqRef.current = focusSeq;
-    scrollToCenter(element, row);
-    isPinnedRef.current = false;
-    // Keyboard and screen-reader users land on the message too (a row is not a tab stop otherwise).
-    row.setAttribute('tabindex', '-1');
-    row.focus({ preventScroll: true });
-    setHighlightSeq(focusSeq);
-  }, [items, focusSeq]);
-
-  useEffect(() => {
-    if (highlightSeq === null) return;
-    const timer = setTimeout(() => setHighlightSeq(null), HIGHLIGHT_MS);
-    return () => clearTimeout(timer);
-  }, [highlightSeq]);
-
-  function handleScroll() {
-    const element = scrollRef.current;
-    if (!element) return;
-    isPinnedRef.current = element.scrollHeight - element.scrollTop - element.clientHeight < PIN_THRESHOLD_PX;
-  }
+  const context = useMemo<TimelineContext>(
+    () => ({ now, highlightSeq, seenSeq, hasMore, isLoadingOlder, onLoadOlder, onRetry, onDiscard }),
+    [now, highlightSeq, seenSeq, hasMore, isLoadingOlder, onLoadOlder, onRetry, onDiscard],
+  );
 
   return (
-    <div className="timeline" ref={scrollRef} onScroll={handleScroll}>
-      {hasMore ? (
-        <div className="timeline__older">
-          <button type="button" className="btn btn--ghost btn--sm" onClick={onLoadOlder} disabled={isLoadingOlder}>
-            {isLoadingOlder ? <Spinner size="sm" /> : null}
-            {isLoadingOlder ? 'Loading…' : 'Load earlier messages'}
-          </button>
-        </div>
-      ) : null}
-      <div role="log" aria-label="Messages" aria-live="polite">
-        <ol className="timeline__list">
-          {withDayDividers(items).map((row) =>
-            row.kind === 'day' ? (
-              <li key={row.key} className="day-divider">
-                <span>{formatDayLabel(row.at, now)}</span>
-              </li>
-            ) : (
-              <TimelineRow
-                key={row.key}
-                item={row}
-                isHighlighted={row.kind !== 'outgoing' && row.seq === highlightSeq}
-                isSeen={row.kind === 'message' && row.seq === seenSeq}
-                onRetry={onRetry}
-                onDiscard={onDiscard}
-              />
-            ),
-          )}
-        </ol>
-      </div>
-    </div>
+    <>
+      <Virtuoso<TimelineRow, TimelineContext>
+        ref={virtuoso}
+        scrollerRef={(element) => {
+          scroller.current = element instanceof HTMLElement ? element : null;
+        }}
+        className="timeline"
+        data-testid="timeline"
+        data-first-seq={firstSeqOf(rows)}
+        data={rows}
+        context={context}
+        components={TIMELINE_COMPONENTS}
+        computeItemKey={(_, row) => row.key}
+        itemContent={(_, row, rowContext) => <TimelineRowContent row={row} context={rowContext} />}
+        firstItemIndex={firstIndex}
+        initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
+        increaseViewportBy={OVERSCAN}
+        atBottomThreshold={PIN_THRESHOLD_PX}
+        followOutput={(isAtBottom) => (isAtBottom || isOwnSendLast.current ? 'auto' : false)}
+        startReached={() => {
+          if (hasMore && !isLoadingOlder) onLoadOlder();
+        }}
+      />
+      <TimelineAnnouncer items={items} myUserId={me.user.id} />
+    </>
   );
 }
 
-interface TimelineRowProps {
-  item: TimelineItem;
-  isHighlighted: boolean;
-  isSeen: boolean;
-  onRetry(clientId: string): void;
-  onDiscard(clientId: string): void;
+/** Virtuoso's firstItemIndex: lowered by the rows each older page adds, so the view does not move. */
+function useFirstItemIndex(rows: readonly TimelineRow[]): number {
+  const state = useRef({ firstKey: rows[0]?.key, firstIndex: FIRST_ROW_INDEX });
+  const firstIndex = nextFirstIndex(state.current, rows);
+  state.current = { firstKey: rows[0]?.key, firstIndex };
+  return firstIndex;
 }
 
-function TimelineRow({ item, isHighlighted, isSeen, onRetry, onDiscard }: TimelineRowProps) {
-  switch (item.kind) {
-    case 'message':
-      return <MessageItem message={item.message} isHighlighted={isHighlighted} isSeen={isSeen} />;
-    case 'outgoing':
-      return <OutgoingItem item={item.item} onRetry={onRetry} onDiscard={onDiscard} />;
-    case 'system':
-      return <SystemLine text={item.text} at={item.at} seq={item.seq} isHighlighted={isHighlighted} />;
-    case 'rating':
-      return <RatingItem rating={item.rating} comment={item.comment} at={item.at} seq={item.seq} />;
+/** Whether the last row is a send of this agent that just joined (followed even when scrolled up). */
+function useIsNewOwnSendLast(rows: readonly TimelineRow[]): { current: boolean } {
+  const lastKey = useRef(rows.at(-1)?.key);
+  const isNewOwnSend = useRef(false);
+  const last = rows.at(-1);
+  if (last?.key !== lastKey.current) {
+    isNewOwnSend.current = last?.item.kind === 'outgoing';
+    lastKey.current = last?.key;
   }
+  return isNewOwnSend;
 }
 
-/** Scrolls the timeline so the row sits in the middle of it (or as low as the history allows). */
-function scrollToCenter(container: HTMLElement, row: HTMLElement) {
-  const rowBox = row.getBoundingClientRect();
-  const top = rowBox.top - container.getBoundingClientRect().top + container.scrollTop;
-  container.scrollTop = Math.max(0, top - (container.clientHeight - rowBox.height) / 2);
-}
-
-type Row = TimelineItem | { kind: 'day'; key: string; at: string };
-
-function withDayDividers(items: TimelineItem[]): Row[] {
-  const rows: Row[] = [];
-  let currentDay: string | null = null;
-  for (const item of items) {
-    const at = timeOf(item);
-    const day = toDayKey(at);
-    if (day !== currentDay) {
-      rows.push({ kind: 'day', key: `day-${day}`, at });
-      currentDay = day;
-    }
-    rows.push(item);
-  }
-  return rows;
-}
-
-function timeOf(item: TimelineItem): string {
-  switch (item.kind) {
-    case 'message':
-      return item.message.createdAt;
-    case 'outgoing':
-      return item.item.createdAt;
-    case 'system':
-    case 'rating':
-      return item.at;
-  }
+function firstSeqOf(rows: readonly TimelineRow[]): number | undefined {
+  const first = rows[0]?.item;
+  return first && first.kind !== 'outgoing' ? first.seq : undefined;
 }
