@@ -144,6 +144,8 @@ export class ChatController {
   /** Typing both ways and read receipts (on demand: null until the socket was first live); the composer tells it the draft. */
   typing: TypingTracker | null = null;
   #typingLoad: Promise<void> | null = null;
+  /** The last typing frame heard before the typing chunk arrived: shown once it has. */
+  #earlyTyping: ServerFrame | null = null;
   readonly #timers: Timers;
   readonly #listeners = new Set<() => void>();
   /** frame id of an unanswered message.send → its clientId. */
@@ -601,6 +603,8 @@ export class ChatController {
     }).then(
       (typing) => {
         this.typing = typing;
+        if (this.#earlyTyping) typing.handleFrame(this.#earlyTyping);
+        this.#earlyTyping = null;
         this.#emit();
       },
       (error) => this.#logError('could not load typing indicators', error),
@@ -622,7 +626,9 @@ export class ChatController {
   }
 
   #handleFrame(frame: ServerFrame): void {
-    this.typing?.handleFrame(frame);
+    if (this.typing) this.typing.handleFrame(frame);
+    else if (frame.type === 'typing') this.#earlyTyping = frame;
+    else if (frame.type === 'message.created') this.#earlyTyping = null;
     if (isConversationEvent(frame)) this.#handleEvent(frame);
     else if (frame.type === 'ack') this.#handleAck(frame.id, frame.data);
     else if (frame.type === 'error') this.#handleError(frame.id, frame.data.code, frame.data.message);
