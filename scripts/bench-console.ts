@@ -90,7 +90,9 @@ async function main() {
 }
 
 async function measure(page: Page, apiUrl: string, id: string, lastSeq: number, otherId: string): Promise<Figures> {
-  const newest = (seq: number) => page.locator(`[data-seq="${seq}"]`).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+  // Shown and inside the timeline's view (rendered is not enough: Virtuoso renders rows beyond the view).
+  const newest = (seq: number) =>
+    page.waitForFunction(NEWEST_IN_VIEW, seq, { timeout: STEP_TIMEOUT_MS, polling: 'raf' });
 
   const opens: number[] = [];
   for (let run = 0; run < RUNS; run++) {
@@ -154,6 +156,16 @@ async function measure(page: Page, apiUrl: string, id: string, lastSeq: number, 
     domNodes,
     heapMb,
   };
+}
+
+/** Runs in the page: the row of `seq` is visible (not hidden) and its box lies within the timeline's. */
+function NEWEST_IN_VIEW(seq: number): boolean {
+  const timeline = document.querySelector('.timeline');
+  const row = timeline?.querySelector(`[data-seq="${seq}"]`);
+  if (!timeline || !row?.checkVisibility({ visibilityProperty: true })) return false;
+  const box = row.getBoundingClientRect();
+  const view = timeline.getBoundingClientRect();
+  return box.height > 0 && box.top >= view.top - 1 && box.bottom <= view.bottom + 1;
 }
 
 /**

@@ -11,6 +11,7 @@ import { type TimelineContext, TimelineRowContent } from './timeline-row.tsx';
 import { FIRST_ROW_INDEX, nextFirstIndex, rowIndexOfSeq, type TimelineRow, toTimelineRows } from './timeline-rows.ts';
 import { useSeenReplySeq } from './typing-hooks.ts';
 import { replySeqsOf } from './typing-seen.ts';
+import { useOpenAtNewest } from './use-open-at-newest.ts';
 import { useScrollToSeq } from './use-scroll-to-seq.ts';
 
 interface TimelineProps {
@@ -30,10 +31,15 @@ interface TimelineProps {
 const PIN_THRESHOLD_PX = 96;
 /** Rows rendered beyond the visible area (px), so a scroll does not show blank space first. */
 const OVERSCAN = { top: 800, bottom: 400 };
+/**
+ * A row's height before it is measured (about a one-line message). Given, Virtuoso lays out the rows
+ * at once instead of first rendering one to measure it (a frame more on every open).
+ */
+const ESTIMATED_ROW_PX = 64;
 
 /**
  * A conversation's history, virtualized (react-virtuoso): only the rows near the view are in the DOM.
- * Opens at the newest message and stays pinned to it while at the bottom (and for the agent's own
+ * Opens at the newest message (useOpenAtNewest) and stays pinned to it while at the bottom (and for the agent's own
  * sends); older pages load when the top is reached and join above without moving the view.
  */
 export function Timeline(props: TimelineProps) {
@@ -48,6 +54,7 @@ export function Timeline(props: TimelineProps) {
   const scroller = useRef<HTMLElement | null>(null);
   const firstIndex = useFirstItemIndex(rows);
   const isOwnSendLast = useIsNewOwnSendLast(rows);
+  const isPlacing = useOpenAtNewest(scroller, rows.length - 1);
   const highlightSeq = useScrollToSeq(
     virtuoso,
     scroller,
@@ -59,6 +66,11 @@ export function Timeline(props: TimelineProps) {
     () => ({ now, highlightSeq, seenSeq, hasMore, isLoadingOlder, onLoadOlder, onRetry, onDiscard }),
     [now, highlightSeq, seenSeq, hasMore, isLoadingOlder, onLoadOlder, onRetry, onDiscard],
   );
+
+  const loadOlderAtTop = () => {
+    // Not while placing: Virtuoso renders the oldest held rows first, before the view reaches the bottom.
+    if (!isPlacing.current && hasMore && !isLoadingOlder) onLoadOlder();
+  };
 
   return (
     <>
@@ -76,12 +88,15 @@ export function Timeline(props: TimelineProps) {
         computeItemKey={(_, row) => row.key}
         itemContent={(_, row, rowContext) => <TimelineRowContent row={row} context={rowContext} />}
         firstItemIndex={firstIndex}
-        initialTopMostItemIndex={{ index: 'LAST', align: 'end' }}
+        defaultItemHeight={ESTIMATED_ROW_PX}
         increaseViewportBy={OVERSCAN}
         atBottomThreshold={PIN_THRESHOLD_PX}
         followOutput={(isAtBottom) => (isAtBottom || isOwnSendLast.current ? 'auto' : false)}
-        startReached={() => {
-          if (hasMore && !isLoadingOlder) onLoadOlder();
+        startReached={loadOlderAtTop}
+        // startReached does not fire again for the same first row, so one ignored while placing would
+        // be lost: reaching the top loads too.
+        atTopStateChange={(isAtTop) => {
+          if (isAtTop) loadOlderAtTop();
         }}
       />
       <TimelineAnnouncer items={items} myUserId={me.user.id} />
