@@ -11,6 +11,7 @@ import { type TimelineContext, TimelineRowContent } from './timeline-row.tsx';
 import { FIRST_ROW_INDEX, nextFirstIndex, rowIndexOfSeq, type TimelineRow, toTimelineRows } from './timeline-rows.ts';
 import { useSeenReplySeq } from './typing-hooks.ts';
 import { replySeqsOf } from './typing-seen.ts';
+import { useKeepViewOnPrepend } from './use-keep-view-on-prepend.ts';
 import { useOpenAtNewest } from './use-open-at-newest.ts';
 import { useScrollToSeq } from './use-scroll-to-seq.ts';
 
@@ -55,6 +56,7 @@ export function Timeline(props: TimelineProps) {
   const firstIndex = useFirstItemIndex(rows);
   const isOwnSendLast = useIsNewOwnSendLast(rows);
   const isPlacing = useOpenAtNewest(scroller, rows.length - 1);
+  useKeepViewOnPrepend(scroller, virtuoso, rows);
   const highlightSeq = useScrollToSeq(
     virtuoso,
     scroller,
