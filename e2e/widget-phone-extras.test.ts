@@ -266,11 +266,12 @@ describe('the away notice passes axe', () => {
       );
       const email = page.getByLabel('Your email, for our reply');
       await email.waitFor({ timeout: WAIT_MS });
+      // Measured once the panel's opening animation is over (mid-animation it sits a few px low).
+      await waitForPanelSettled(page);
       if (options.hasTouch) {
         expect(await panel.boundingBox()).toEqual(FULL_SCREEN);
         expect(await panelOverflow(page, 390)).toEqual([]);
       }
-      await waitForPanelSettled(page);
       await saveScreenshot(page, `phone-extras-away-${name}`);
       await expectNoSeriousA11yViolations(page, `the away notice (${name})`);
 
