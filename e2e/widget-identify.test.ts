@@ -19,6 +19,7 @@ import {
   BEN,
   expectSpaEvent,
   giveIdentitySecretToExampleSite,
+  listenToMessagesInPage,
   signInOnSpa,
   signOutOnSpa,
   spaEvents,
@@ -217,27 +218,17 @@ test('(f) the page hears ready, open, close, message and unread, and off stops a
   await page.getByTestId('parley-bubble').click();
   await expectSpaEvent(page, 'close');
   // A handler added by the page, then removed.
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    const handler = (message: { body: string }) => seen.push(message.body);
-    Object.assign(window, { seenByTest: seen, handlerOfTest: handler });
-    window.Parley('on', 'message', handler);
-  });
+  const listener = await listenToMessagesInPage(page);
   await replyAsAgent(annConversationId, 'Your chain ships tomorrow.');
   await expectSpaEvent(page, 'message Quinn: Your chain ships tomorrow.');
   await expectSpaEvent(page, 'unread 1');
   expect(await page.getByTestId('help-unread').textContent()).toBe('1');
   expect(await page.getByTestId('parley-bubble').textContent()).toContain('1');
 
-  await page.evaluate(() => {
-    const { handlerOfTest } = window as unknown as { handlerOfTest: (message: { body: string }) => void };
-    window.Parley('off', 'message', handlerOfTest);
-  });
+  await listener.off();
   await replyAsAgent(annConversationId, 'With tracking.');
   await expectSpaEvent(page, 'unread 2');
-  expect(await page.evaluate(() => (window as unknown as { seenByTest: string[] }).seenByTest)).toEqual([
-    'Your chain ships tomorrow.',
-  ]);
+  expect(await listener.heard()).toEqual(['Your chain ships tomorrow.']);
 
   // Wrong calls throw readable errors.
   const errors = await page.evaluate(() =>

@@ -12,6 +12,7 @@ import {
   BEN,
   expectSpaEvent,
   giveIdentitySecretToExampleSite,
+  listenToMessagesInPage,
   signInOnSpa,
   spaEvents,
   spaUrl,
@@ -288,27 +289,17 @@ test('on a phone the host page hears ready, open, close, message and unread, and
 
   await tapClose(page);
   await expectSpaEvent(page, 'close');
-  await page.evaluate(() => {
-    const seen: string[] = [];
-    const handler = (message: { body: string }) => seen.push(message.body);
-    Object.assign(window, { seenByTest: seen, handlerOfTest: handler });
-    window.Parley('on', 'message', handler);
-  });
+  const listener = await listenToMessagesInPage(page);
   await replyAsAgent(annConversationId, 'Your chain ships tomorrow.');
   await expectSpaEvent(page, 'unread 1');
   expect(await page.getByTestId('help-unread').textContent()).toBe('1');
   await expectBadge(page, '1');
 
-  await page.evaluate(() => {
-    const { handlerOfTest } = window as unknown as { handlerOfTest: (message: { body: string }) => void };
-    window.Parley('off', 'message', handlerOfTest);
-  });
+  await listener.off();
   await replyAsAgent(annConversationId, 'With tracking.');
   await expectSpaEvent(page, 'unread 2');
   await expectBadge(page, '2');
-  expect(await page.evaluate(() => (window as unknown as { seenByTest: string[] }).seenByTest)).toEqual([
-    'Your chain ships tomorrow.',
-  ]);
+  expect(await listener.heard()).toEqual(['Your chain ships tomorrow.']);
   await page.locator('.event-log summary').tap();
   await page.getByTestId('parley-events').scrollIntoViewIfNeeded();
   await saveScreenshot(page, 'phone-parity-events');

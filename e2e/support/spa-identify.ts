@@ -70,3 +70,26 @@ export async function widgetStorage(page: Page, siteKey: string): Promise<Record
     return entries;
   }, `parley:${siteKey}:`);
 }
+
+/**
+ * Adds a `message` handler through the host API (Parley('on')); the result removes it (Parley('off')) and
+ * reads the bodies it heard meanwhile.
+ */
+export async function listenToMessagesInPage(
+  page: Page,
+): Promise<{ off(): Promise<void>; heard(): Promise<string[]> }> {
+  await page.evaluate(() => {
+    const seen: string[] = [];
+    const handler = (message: { body: string }) => seen.push(message.body);
+    Object.assign(window, { seenByTest: seen, handlerOfTest: handler });
+    window.Parley('on', 'message', handler);
+  });
+  return {
+    off: () =>
+      page.evaluate(() => {
+        const { handlerOfTest } = window as unknown as { handlerOfTest: (message: { body: string }) => void };
+        window.Parley('off', 'message', handlerOfTest);
+      }),
+    heard: () => page.evaluate(() => (window as unknown as { seenByTest: string[] }).seenByTest),
+  };
+}
