@@ -59,6 +59,34 @@ describe('visitors’ sends into open conversations share statements', () => {
     expect(await server.countMessages(conversationId)).toBe(1 + messages.length);
   });
 
+  test('a send alone (append_visitor_message) finds the open conversation and never stores into another visitor’s', async () => {
+    const [mine, theirs] = await Promise.all([visitorWithConversation(), visitorWithConversation()]);
+    const owner = await server.db
+      .selectFrom('conversations')
+      .select(['visitor_id', 'workspace_id', 'inbox_id'])
+      .where('id', '=', mine.conversationId)
+      .executeTakeFirstOrThrow();
+    const send = (conversationId: string | undefined, clientId: string) =>
+      server.app.visitorAppends.append({
+        visitorId: owner.visitor_id,
+        workspaceId: owner.workspace_id,
+        inboxId: owner.inbox_id,
+        conversationId,
+        clientId,
+        body: 'alone',
+      });
+    const before = server.app.visitorAppends.counts;
+
+    const found = await send(undefined, 'alone-without-conversation-id');
+    expect(found?.conversation_id).toBe(mine.conversationId);
+    expect(await send(theirs.conversationId, 'alone-into-theirs')).toBeUndefined();
+    expect(server.app.visitorAppends.counts.statements - before.statements).toBe(2);
+    expect(await server.countMessages(theirs.conversationId)).toBe(1);
+    expect(await server.countMessages(mine.conversationId)).toBe(2);
+    const stored = await server.storedSeqs(mine.conversationId);
+    expect(stored).toEqual(Array.from({ length: stored.length }, (_, i) => i + 1));
+  });
+
   test('a retried clientId in a batch makes the batch fall back: one stored message, the same ack twice', async () => {
     const { socket, conversationId } = await visitorWithConversation();
     const clientId = 'retried-client-id-0001';

@@ -9,10 +9,13 @@ import type { MessageRow } from '../presenters/message.ts';
 // A send the batch did not store (no open conversation, resolved meanwhile), or every send of a batch that
 // failed (e.g. a retried clientId violates unique (sender_id, client_id)), goes to the full transaction.
 // The statement is the function append_visitor_messages (migration 2026_12_01_2240_append_messages), so
-// its plan is prepared once per connection instead of for every batch.
-const APPEND_BATCH = `select id, conversation_id, seq, sender_type, sender_id, client_id, body, created_at,
-  null::text as sender_name
+// its plan is prepared once per connection instead of for every batch. A send alone goes through
+// append_visitor_message (2026_12_03_0100), which does the same in plainer statements that cost less for one.
+const COLUMNS =
+  'id, conversation_id, seq, sender_type, sender_id, client_id, body, created_at, null::text as sender_name';
+const APPEND_BATCH = `select ${COLUMNS}
 from append_visitor_messages($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::text[])`;
+const APPEND_ONE = `select ${COLUMNS} from append_visitor_message($1, $2, $3, $4, $5, $6)`;
 
 export interface VisitorAppend {
   visitorId: string;
@@ -98,16 +101,26 @@ export class VisitorAppendBatcher {
   }
 
   async #run(inputs: VisitorAppend[]): Promise<MessageRow[]> {
-    const column = <K extends keyof VisitorAppend>(key: K) => inputs.map((input) => input[key] ?? null);
-    const parameters = [
-      column('visitorId'),
-      column('workspaceId'),
-      column('inboxId'),
-      column('conversationId'),
-      column('clientId'),
-      column('body'),
+    const parametersOf = (read: <K extends keyof VisitorAppend>(key: K) => unknown) => [
+      read('visitorId'),
+      read('workspaceId'),
+      read('inboxId'),
+      read('conversationId'),
+      read('clientId'),
+      read('body'),
     ];
-    const { rows } = await this.#db.executeQuery<MessageRow>(CompiledQuery.raw(APPEND_BATCH, parameters));
+    const [one] = inputs;
+    const query =
+      inputs.length === 1 && one !== undefined
+        ? CompiledQuery.raw(
+            APPEND_ONE,
+            parametersOf((key) => one[key] ?? null),
+          )
+        : CompiledQuery.raw(
+            APPEND_BATCH,
+            parametersOf((key) => inputs.map((input) => input[key] ?? null)),
+          );
+    const { rows } = await this.#db.executeQuery<MessageRow>(query);
     return rows;
   }
 }
