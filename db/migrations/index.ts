@@ -19,6 +19,7 @@ import * as personalSettings from './2026_12_02_0380_personal_settings.ts';
 import * as hotConversationUpdates from './2026_12_02_0400_hot_conversation_updates.ts';
 import * as appendByKey from './2026_12_02_0410_append_by_key.ts';
 import * as appendOneVisitorMessage from './2026_12_03_0100_append_one_visitor_message.ts';
+import * as agentReplyJoins from './2026_12_03_0110_agent_reply_joins.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_02_0400_hot_conversation_updates': hotConversationUpdates,
   '2026_12_02_0410_append_by_key': appendByKey,
   '2026_12_03_0100_append_one_visitor_message': appendOneVisitorMessage,
+  '2026_12_03_0110_agent_reply_joins': agentReplyJoins,
 };

@@ -4,7 +4,7 @@ import type { MessageRow } from '../presenters/message.ts';
 import { isUniqueViolation } from '../services/auth/sign-up.ts';
 
 // An agent's reply to an open, assigned conversation as one statement, so one round trip and one commit:
-// the next seq and the message under it. Anything else (an unassigned or resolved conversation, a retried
+// the next seq, the message under it, and the agent as a participant (migration 2026_12_03_0110). Anything else (an unassigned or resolved conversation, a retried
 // clientId, which violates unique (sender_id, client_id)) is left to the full transaction, which gives the
 // right answer or error. The UPDATE takes the conversation's row lock, so seqs stay contiguous.
 // The statement is the function append_agent_message (migration 2026_12_01_2240_append_messages), so its
@@ -19,15 +19,20 @@ export interface AgentAppend {
   body: string;
 }
 
-/** The stored message and the conversation's visitor, or undefined when the full transaction must handle this send. */
+export type AppendedAgentMessage = MessageRow & { visitor_id: string; joined: boolean };
+
+/**
+ * The stored message, the conversation's visitor and whether the agent has just become a participant, or
+ * undefined when the full transaction must handle this send.
+ */
 export async function tryAppendAgentMessage(
   db: Kysely<Database>,
   input: AgentAppend,
-): Promise<(MessageRow & { visitor_id: string }) | undefined> {
+): Promise<AppendedAgentMessage | undefined> {
   const { conversationId, workspaceId, userId, clientId, body } = input;
   try {
     const query = CompiledQuery.raw(AGENT_APPEND, [conversationId, workspaceId, userId, clientId, body]);
-    const { rows } = await db.executeQuery<MessageRow & { visitor_id: string }>(query);
+    const { rows } = await db.executeQuery<AppendedAgentMessage>(query);
     return rows[0];
   } catch (error) {
     if (isUniqueViolation(error)) return undefined;

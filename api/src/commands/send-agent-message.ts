@@ -7,6 +7,7 @@ import { assignConversation } from '../routing/assign-conversation.ts';
 import { claimAttachments, linkAttachments } from '../services/attachments/claim-attachments.ts';
 import { isUniqueViolation } from '../services/auth/sign-up.ts';
 import { appendEvent } from '../services/conversations/append.ts';
+import { addParticipant } from '../services/participants/add-participant.ts';
 import { runTransaction } from '../services/run-transaction.ts';
 import { tryAppendAgentMessage } from './agent-append.ts';
 import { checkMessageBody } from './check-body.ts';
@@ -18,16 +19,21 @@ export interface AgentActor {
   workspaceId: string;
 }
 
+export interface AgentSendOutcome extends SendOutcome {
+  /** The reply made its author a participant of the conversation (stored in the same transaction). */
+  isNewParticipant: boolean;
+}
+
 /**
  * Stores an agent's reply, in one statement when the conversation is open and assigned
  * (agent-append.ts), else in the transaction below. Replying reopens a resolved conversation and takes an unassigned one,
- * as agents of other help desks expect.
+ * as agents of other help desks expect, and makes the agent a participant.
  */
 export async function sendAgentMessage(
   db: Kysely<Database>,
   agent: AgentActor,
   input: { clientId: string; conversationId: string; body: string; attachmentIds?: string[] },
-): Promise<SendOutcome> {
+): Promise<AgentSendOutcome> {
   const hasAttachments = Boolean(input.attachmentIds?.length);
   const body = checkMessageBody(input.body, hasAttachments);
   const appended = hasAttachments
@@ -45,6 +51,7 @@ export async function sendAgentMessage(
       scope,
       events: [messageCreatedEvent(appended)],
       isNewConversation: false,
+      isNewParticipant: appended.joined,
     };
   }
   try {
@@ -59,7 +66,14 @@ export async function sendAgentMessage(
       if (!conversation) throw notFound('conversation');
       const scope = { workspaceId: agent.workspaceId, visitorId: conversation.visitor_id };
       const repeated = await findSentMessage(trx, agent.userId, input.clientId);
-      if (repeated) return { message: presentMessage(repeated), scope, events: [], isNewConversation: false };
+      if (repeated)
+        return {
+          message: presentMessage(repeated),
+          scope,
+          events: [],
+          isNewConversation: false,
+          isNewParticipant: false,
+        };
 
       const user = await trx
         .selectFrom('users')
@@ -98,8 +112,9 @@ export async function sendAgentMessage(
         attachments,
       });
       if (attachments) await linkAttachments(trx, attachments, { id: row.id, conversationId: conversation.id });
+      const isNewParticipant = await addParticipant(trx, conversation.id, agent.userId);
       events.push(messageCreatedEvent(row));
-      return { message: presentMessage(row), scope, events, isNewConversation: false };
+      return { message: presentMessage(row), scope, events, isNewConversation: false, isNewParticipant };
     });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -113,6 +128,7 @@ export async function sendAgentMessage(
         scope: { workspaceId: agent.workspaceId, visitorId: '' },
         events: [],
         isNewConversation: false,
+        isNewParticipant: false,
       };
     });
   }

@@ -3,7 +3,6 @@ import { AppError } from '../app-error.ts';
 import type { Message } from '../protocol/entities.ts';
 import { announce } from '../realtime/after-commit.ts';
 import { publishMentions } from '../services/mentions/publish-mentions.ts';
-import { addParticipant } from '../services/participants/add-participant.ts';
 import { publishParticipants } from '../services/participants/publish-participants.ts';
 import type { AgentActor } from './send-agent-message.ts';
 import { sendNote } from './send-note.ts';
@@ -23,19 +22,4 @@ export async function sendNoteAndAnnounce(
   void publishMentions(app, log, agent.workspaceId, outcome.mentions);
   if (outcome.isNewParticipant) void publishParticipants(app, log, agent.workspaceId, outcome.message.conversationId);
   return { message: outcome.message };
-}
-
-/** After an agent's reply committed: its author takes part in the conversation from now on. */
-export async function joinAfterReply(
-  app: FastifyInstance,
-  log: FastifyBaseLogger,
-  agent: AgentActor,
-  conversationId: string,
-): Promise<void> {
-  try {
-    if (await addParticipant(app.db, conversationId, agent.userId))
-      await publishParticipants(app, log, agent.workspaceId, conversationId);
-  } catch (error) {
-    log.error({ err: error }, 'recording the participant failed');
-  }
 }

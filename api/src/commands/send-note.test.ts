@@ -283,6 +283,43 @@ describe('participants', () => {
     expect(list.body.participants.map((p) => p.id)).toEqual([ada.me.user.id, bob.me.user.id]);
   });
 
+  test('a reply records its author as a participant by the time it is acked, and only a first reply announces it', async () => {
+    const { conversationId } = await newConversation();
+    const adaSocket = await server.connectAgent(ada);
+    const bobSocket = await server.connectAgent(bob);
+    const participantsOf = async () =>
+      (
+        await server.db
+          .selectFrom('conversation_participants')
+          .select('user_id')
+          .where('conversation_id', '=', conversationId)
+          .orderBy('joined_at')
+          .execute()
+      ).map((row) => row.user_id);
+    const announcements = () =>
+      adaSocket.frames.filter(
+        (frame) => frame.type === 'conversation.participants_changed' && frame.data.conversationId === conversationId,
+      ).length;
+
+    // Unassigned: the full transaction assigns Ada. Assigned: Bob's and Ada's next replies take one statement.
+    await adaSocket.sendAcked({ conversationId, body: 'first' });
+    expect(await participantsOf()).toEqual([ada.me.user.id]);
+    await bobSocket.sendAcked({ conversationId, body: 'second opinion' });
+    expect(await participantsOf()).toEqual([ada.me.user.id, bob.me.user.id]);
+    await adaSocket.waitFor(
+      (frame) =>
+        frame.type === 'conversation.participants_changed' &&
+        frame.data.conversationId === conversationId &&
+        frame.data.participants.length === 2,
+    );
+    await adaSocket.sendAcked({ conversationId, body: 'again' });
+    await bobSocket.sendAcked({ conversationId, body: 'and again' });
+    // A later announcement would be published by now: the list read below is queued behind it.
+    await server.request('GET', `/v1/conversations/${conversationId}/participants`, { cookie: ada.cookie });
+    expect(await participantsOf()).toEqual([ada.me.user.id, bob.me.user.id]);
+    expect(announcements()).toBe(2);
+  });
+
   test("a participant's new socket follows the conversation event by event without opening it", async () => {
     const { conversationId, visitor } = await newConversation();
     await server.request('POST', `/v1/conversations/${conversationId}/participants`, { cookie: bob.cookie });

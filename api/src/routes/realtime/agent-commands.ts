@@ -3,7 +3,7 @@ import { AppError, notFound } from '../../app-error.ts';
 import { assignByAgent } from '../../commands/assign-by-agent.ts';
 import { resolveConversation } from '../../commands/resolve-conversation.ts';
 import { sendAgentMessage } from '../../commands/send-agent-message.ts';
-import { joinAfterReply, sendNoteAndAnnounce } from '../../commands/send-note-and-announce.ts';
+import { sendNoteAndAnnounce } from '../../commands/send-note-and-announce.ts';
 import type { AgentPrincipal } from '../../plugins/agent-auth.ts';
 import type { AgentFrame, HelloFrame } from '../../protocol/frames.ts';
 import {
@@ -14,6 +14,7 @@ import {
   routeWaitingConversations,
 } from '../../realtime/after-commit.ts';
 import type { TypingClientFrame } from '../../realtime/typing-session.ts';
+import { publishParticipants } from '../../services/participants/publish-participants.ts';
 import { runSetPriority, runSetStatus } from '../conversations/status-commands.ts';
 
 /** conversation.follow concerns the socket itself and is answered in agent-socket.ts. */
@@ -37,7 +38,7 @@ export async function runAgentCommand(
         return sendNoteAndAnnounce(app, log, agent, { conversationId, clientId, body, attachmentIds });
       const outcome = await sendAgentMessage(app.db, agent, { conversationId, clientId, body, attachmentIds });
       announce(app, log, outcome.scope, outcome.events);
-      if (outcome.events.length > 0) void joinAfterReply(app, log, agent, conversationId);
+      if (outcome.isNewParticipant) void publishParticipants(app, log, agent.workspaceId, conversationId);
       return { message: outcome.message };
     }
     case 'conversation.resolve': {
