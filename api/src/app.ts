@@ -7,7 +7,7 @@ import type { Database } from '@parley/db';
 import Fastify, { type FastifyInstance, type RouteOptions } from 'fastify';
 import { Redis } from 'ioredis';
 import type { Kysely } from 'kysely';
-import { VisitorAppendBatcher } from './commands/visitor-append-batch.ts';
+import { MessageAppendBatcher } from './commands/message-append-batch.ts';
 import type { Config } from './config.ts';
 import { agentAuthPlugin } from './plugins/agent-auth.ts';
 import { errorHandlerPlugin } from './plugins/error-handler.ts';
@@ -54,7 +54,7 @@ declare module 'fastify' {
     config: Config;
     db: Kysely<Database>;
     /** Visitors' sends into open conversations, written many to a statement. */
-    visitorAppends: VisitorAppendBatcher;
+    messageAppends: MessageAppendBatcher;
   }
 }
 
@@ -84,7 +84,7 @@ export async function buildApp({
   app.setValidatorCompiler(TypeBoxValidatorCompiler);
   app.decorate('config', config);
   app.decorate('db', db);
-  app.decorate('visitorAppends', new VisitorAppendBatcher(db));
+  app.decorate('messageAppends', new MessageAppendBatcher(db));
 
   await app.register(metricsPlugin);
   await app.register(errorHandlerPlugin);

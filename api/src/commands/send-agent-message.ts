@@ -9,7 +9,7 @@ import { isUniqueViolation } from '../services/auth/sign-up.ts';
 import { appendEvent } from '../services/conversations/append.ts';
 import { addParticipant } from '../services/participants/add-participant.ts';
 import { runTransaction } from '../services/run-transaction.ts';
-import { tryAppendAgentMessage } from './agent-append.ts';
+import type { AgentAppend, AppendedRow } from './append-statement.ts';
 import { checkMessageBody } from './check-body.ts';
 import { findSentMessage, insertMessage } from './insert-message.ts';
 import type { SendOutcome } from './send-visitor-message.ts';
@@ -25,33 +25,36 @@ export interface AgentSendOutcome extends SendOutcome {
 }
 
 /**
- * Stores an agent's reply, in one statement when the conversation is open and assigned
- * (agent-append.ts), else in the transaction below. Replying reopens a resolved conversation and takes an unassigned one,
+ * Stores an agent's reply, with other messages in one statement when the conversation is open and assigned
+ * and `appendToOpenConversation` is given (MessageAppendBatcher), else in the transaction below. Replying reopens a resolved conversation and takes an unassigned one,
  * as agents of other help desks expect, and makes the agent a participant.
  */
 export async function sendAgentMessage(
   db: Kysely<Database>,
   agent: AgentActor,
   input: { clientId: string; conversationId: string; body: string; attachmentIds?: string[] },
+  appendToOpenConversation?: (append: AgentAppend) => Promise<AppendedRow | undefined>,
 ): Promise<AgentSendOutcome> {
   const hasAttachments = Boolean(input.attachmentIds?.length);
   const body = checkMessageBody(input.body, hasAttachments);
+  const { clientId, conversationId } = input;
   const appended = hasAttachments
     ? undefined
-    : await tryAppendAgentMessage(db, {
-        ...input,
+    : await appendToOpenConversation?.({
+        clientId,
+        conversationId,
         body,
-        workspaceId: agent.workspaceId,
         userId: agent.userId,
+        workspaceId: agent.workspaceId,
       });
-  if (appended) {
+  if (appended?.visitor_id) {
     const scope = { workspaceId: agent.workspaceId, visitorId: appended.visitor_id };
     return {
       message: presentMessage(appended),
       scope,
       events: [messageCreatedEvent(appended)],
       isNewConversation: false,
-      isNewParticipant: appended.joined,
+      isNewParticipant: appended.joined === true,
     };
   }
   try {

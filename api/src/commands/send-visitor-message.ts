@@ -10,10 +10,10 @@ import { claimAttachments, linkAttachments } from '../services/attachments/claim
 import { appendEvent } from '../services/conversations/append.ts';
 import { findConversationRow } from '../services/conversations/queries.ts';
 import { runTransaction } from '../services/run-transaction.ts';
+import type { VisitorAppend } from './append-statement.ts';
 import { checkMessageBody } from './check-body.ts';
 import { findSentMessage, insertMessage } from './insert-message.ts';
 import { wakeForVisitorMessage } from './set-status-wake.ts';
-import type { VisitorAppend } from './visitor-append-batch.ts';
 
 export interface VisitorPrincipal {
   visitorId: string;
@@ -41,7 +41,7 @@ export interface VisitorSendInput {
 /**
  * Stores a visitor's message in the given conversation, or in their open one, or in a new one.
  * The common case, a send into the open conversation, is written with others in one statement when
- * `appendToOpenConversation` is given (VisitorAppendBatcher); the rest is this transaction.
+ * `appendToOpenConversation` is given (MessageAppendBatcher); the rest is this transaction.
  * The visitor's row lock serializes their sends, so a repeated client id finds the first message
  * and two concurrent first messages cannot open two conversations.
  */

@@ -36,7 +36,8 @@ export async function runAgentCommand(
       if (!conversationId) throw new AppError('frame/invalid', 'data.conversationId is required for agents.');
       if (frame.data.kind === 'note')
         return sendNoteAndAnnounce(app, log, agent, { conversationId, clientId, body, attachmentIds });
-      const outcome = await sendAgentMessage(app.db, agent, { conversationId, clientId, body, attachmentIds });
+      const reply = { conversationId, clientId, body, attachmentIds };
+      const outcome = await sendAgentMessage(app.db, agent, reply, (append) => app.messageAppends.appendAgent(append));
       announce(app, log, outcome.scope, outcome.events);
       if (outcome.isNewParticipant) void publishParticipants(app, log, agent.workspaceId, conversationId);
       return { message: outcome.message };

@@ -58,7 +58,7 @@ export async function widgetSocketRoute(app: FastifyInstance) {
         if (isTypingClientFrame(frame)) return typing.run(frame);
         refuseVisitorNote(frame.data);
         const outcome = await sendVisitorMessage(app.db, visitor, frame.data, (append) =>
-          app.visitorAppends.append(append),
+          app.messageAppends.appendVisitor(append),
         );
         announce(app, log, outcome.scope, outcome.events, {
           routeConversationId: outcome.isNewConversation ? outcome.message.conversationId : undefined,
