@@ -20,6 +20,8 @@ export async function sendNoteAndAnnounce(
   // The visitor's topic hears it too, as conversation.seq_skipped (see presenters/visitor-event.ts).
   announce(app, log, outcome.scope, outcome.events);
   void publishMentions(app, log, agent.workspaceId, outcome.mentions);
-  if (outcome.isNewParticipant) void publishParticipants(app, log, agent.workspaceId, outcome.message.conversationId);
+  const { workspaceId, userId } = agent;
+  if (outcome.isNewParticipant)
+    void publishParticipants(app, log, { workspaceId, conversationId: outcome.message.conversationId, userId });
   return { message: outcome.message };
 }

@@ -301,7 +301,10 @@ describe('participants', () => {
         (frame) => frame.type === 'conversation.participants_changed' && frame.data.conversationId === conversationId,
       ).length;
 
-    // Unassigned: the full transaction assigns Ada. Assigned: Bob's and Ada's next replies take one statement.
+    // Ada has it open, as the console has when its agent replies: she hears Bob join.
+    const id = nextFrameId();
+    adaSocket.send({ type: 'conversation.follow', id, data: { conversationId } });
+    expect((await adaSocket.waitForAnswer(id)).type).toBe('ack');
     await adaSocket.sendAcked({ conversationId, body: 'first' });
     expect(await participantsOf()).toEqual([ada.me.user.id]);
     await bobSocket.sendAcked({ conversationId, body: 'second opinion' });

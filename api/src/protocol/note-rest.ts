@@ -63,5 +63,5 @@ export type NoteFrame =
   | { type: 'mention.created'; data: { mention: Mention; unreadCount: number } }
   /** To the member's sockets after they read mentions (on any device). */
   | { type: 'mentions.read'; data: { unreadCount: number } }
-  /** To the workspace: who takes part in the conversation now. */
+  /** Who takes part in the conversation now: to the sockets that follow it and those of the agent who joined or left. */
   | { type: 'conversation.participants_changed'; data: { conversationId: string; participants: Participant[] } };

@@ -11,7 +11,16 @@ import type { EphemeralFrame } from '../protocol/typing-frames.ts';
 export type HubNotice =
   | { workspaceId: string; visitorId: string; event: ConversationEvent }
   /** Latest state, no seq: dropped by sockets that are not live yet, which get it fresh on session.ready. */
-  | { workspaceId: string; frame: QueueFrame | LabelFrame | NoteFrame };
+  | { workspaceId: string; frame: QueueFrame | LabelFrame | NoteFrame; onlyFor?: FrameAudience };
+
+/**
+ * A workspace frame about one agent's relation to one conversation (they joined or left it): only the
+ * sockets that follow the conversation, and that agent's own, need it.
+ */
+export interface FrameAudience {
+  conversationId: string;
+  userId: string;
+}
 
 export type HubListener = (notice: HubNotice) => void;
 

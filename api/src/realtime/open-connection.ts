@@ -5,6 +5,7 @@ import type { HelloFrame } from '../protocol/frames.ts';
 import { loadEventRange } from '../services/conversations/load-events.ts';
 import { Connection, type ConnectionOptions } from './connection.ts';
 import type { ParsedFrame } from './frame-parser.ts';
+import type { FrameAudience } from './hub.ts';
 
 export interface OpenConnectionOptions<Frame extends { type: string; id?: string }> {
   parseFrame: (raw: string) => ParsedFrame<Frame>;
@@ -12,6 +13,8 @@ export interface OpenConnectionOptions<Frame extends { type: string; id?: string
   topic: string;
   followFromFirstSight: boolean;
   admits?: ConnectionOptions<Frame>['admits'];
+  /** Whether a frame with an audience (HubNotice's onlyFor) is for this socket; all are without. */
+  isInAudience?: (audience: FrameAudience) => boolean;
   prepare?: ConnectionOptions<Frame>['prepare'];
   /** The session this socket belongs to, so signing out can close it. */
   sessionId?: string;
@@ -73,7 +76,8 @@ export function openConnection<Frame extends { type: string; id?: string }>(
   const unsubscribe = app.realtime.hub.subscribe(options.topic, (notice) =>
     'event' in notice
       ? connection.delivery.deliver(kind === 'visitor' ? presentEventToVisitor(notice.event) : notice.event)
-      : connection.delivery.sendIfLive(notice.frame),
+      : (!notice.onlyFor || (options.isInAudience?.(notice.onlyFor) ?? true)) &&
+        connection.delivery.sendIfLive(notice.frame),
   );
   app.realtime.connections.add(connection);
   metrics.connections.inc({ kind });

@@ -6,14 +6,17 @@ import type { Inbox } from '../../protocol/rest.ts';
 import { startTestServer, type TestAgent, type TestServer } from '../../testing/test-server.ts';
 import { delay, type TestSocket } from '../../testing/test-socket.ts';
 
-// Who hears a join or a leave: every live agent socket of the workspace, also the joiner's own console
-// that neither holds nor follows the conversation (the Participating view of it must move live), never
-// another workspace's. A socket that is not live yet is not sent the change: it reads the list once live,
-// and the list's summaries carry the participants.
+// Who hears a join or a leave: the live agent sockets that follow the conversation (its holder, those that
+// opened it or take part), and the joiner's own console even when it neither holds nor follows it (the
+// Participating view of it must move live); not the rest of the workspace, never another workspace. A socket
+// that is not live yet is not sent the change: it reads the list once live, and the list's summaries carry
+// the participants.
 
 let server: TestServer;
 let ann: TestAgent;
 let ben: TestAgent;
+/** Ann's teammate, who neither holds nor joins the conversations here. */
+let cal: TestAgent;
 /** Another workspace. */
 let stranger: TestAgent;
 let inbox: Inbox;
@@ -22,7 +25,9 @@ beforeAll(async () => {
   ann = await server.signUp(undefined, { name: 'Ann Holder' });
   ben = await server.signUp(undefined, { name: 'Ben Joiner' });
   stranger = await server.signUp(undefined, { name: 'Sam Stranger' });
+  cal = await server.signUp(undefined, { name: 'Cal Bystander' });
   await server.moveAgentToWorkspace(ben.me.user.id, ann.me.workspace.id);
+  await server.moveAgentToWorkspace(cal.me.user.id, ann.me.workspace.id);
   inbox = await server.inboxOf(ann.cookie);
 });
 afterAll(() => server.close());
@@ -58,10 +63,17 @@ async function settle(...sockets: TestSocket[]) {
 
 describe('a join made elsewhere', () => {
   test("reaches the joiner's own live socket that does not follow the conversation, and the holder's", async () => {
+    // Ann is the only one online when the visitor writes, so routing gives it to her.
+    const annSocket = await server.connectAgent(ann);
     const conversationId = await newConversation();
     const benSocket = await server.connectAgent(ben);
-    const annSocket = await server.connectAgent(ann);
     const strangerSocket = await server.connectAgent(stranger);
+    const row = await server.db
+      .selectFrom('conversations')
+      .select('assignee_id')
+      .where('id', '=', conversationId)
+      .executeTakeFirstOrThrow();
+    expect(row.assignee_id).toBe(ann.me.user.id);
 
     const joined = await server.request<ParticipantList>('POST', pathOf(conversationId), { cookie: ben.cookie });
     expect(joined.status).toBe(200);
@@ -76,6 +88,20 @@ describe('a join made elsewhere', () => {
     await settle(benSocket, strangerSocket);
     expect(benSocket.frames.filter(isChangeOf(conversationId))).toHaveLength(1);
     expect(strangerSocket.frames.some((frame) => frame.type === 'conversation.participants_changed')).toBe(false);
+  });
+
+  test('a teammate who does not follow the conversation does not hear it, until they open it', async () => {
+    const conversationId = await newConversation();
+    const calSocket = await server.connectAgent(cal);
+    await server.request('POST', pathOf(conversationId), { cookie: ben.cookie });
+    await settle(calSocket);
+    expect(calSocket.frames.some(isChangeOf(conversationId))).toBe(false);
+
+    const id = `follow-${Math.random()}`;
+    calSocket.send({ type: 'conversation.follow', id, data: { conversationId } });
+    expect((await calSocket.waitForAnswer(id)).type).toBe('ack');
+    await server.request('DELETE', pathOf(conversationId), { cookie: ben.cookie });
+    expect(idsIn(await calSocket.waitFor(isChangeOf(conversationId)))).toEqual([]);
   });
 
   test('before the socket is live it is not sent; the list read once live carries it', async () => {

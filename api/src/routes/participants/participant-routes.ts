@@ -45,7 +45,7 @@ export async function participantRoutes(fastify: FastifyInstance) {
       const { workspaceId, userId } = request.agent!;
       await requireConversation(workspaceId, request.params.id);
       if (await addParticipant(app.db, request.params.id, userId))
-        await publishParticipants(app, request.log, workspaceId, request.params.id);
+        await publishParticipants(app, request.log, { workspaceId, conversationId: request.params.id, userId });
       return { participants: await loadParticipants(app.db, workspaceId, request.params.id) };
     },
   );
@@ -57,7 +57,7 @@ export async function participantRoutes(fastify: FastifyInstance) {
       const { workspaceId, userId } = request.agent!;
       await requireConversation(workspaceId, request.params.id);
       if (await removeParticipant(app.db, request.params.id, userId))
-        await publishParticipants(app, request.log, workspaceId, request.params.id);
+        await publishParticipants(app, request.log, { workspaceId, conversationId: request.params.id, userId });
       return { participants: await loadParticipants(app.db, workspaceId, request.params.id) };
     },
   );

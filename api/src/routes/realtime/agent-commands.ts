@@ -39,7 +39,8 @@ export async function runAgentCommand(
       const reply = { conversationId, clientId, body, attachmentIds };
       const outcome = await sendAgentMessage(app.db, agent, reply, (append) => app.messageAppends.appendAgent(append));
       announce(app, log, outcome.scope, outcome.events);
-      if (outcome.isNewParticipant) void publishParticipants(app, log, agent.workspaceId, conversationId);
+      const { workspaceId, userId } = agent;
+      if (outcome.isNewParticipant) void publishParticipants(app, log, { workspaceId, conversationId, userId });
       return { message: outcome.message };
     }
     case 'conversation.resolve': {

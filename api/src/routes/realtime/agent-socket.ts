@@ -74,6 +74,7 @@ export async function agentSocketRoute(app: FastifyInstance) {
       topic: topics.workspace(agent.workspaceId),
       followFromFirstSight: true,
       admits: (event) => follows.admits(event),
+      isInAudience: ({ conversationId, userId }) => userId === agent.userId || follows.isFollowed(conversationId),
       async prepare(hello) {
         const assigned = await app.db
           .selectFrom('conversations')
