@@ -3,6 +3,8 @@
 // index to show its share): the visitors' batch statement
 // (append_visitor_messages) run back to back on one connection, each call its own commit, as the api's
 // VisitorAppendBatcher runs it (with --batch 1 also append_visitor_message, what it runs for a send alone).
+// The slowest calls are printed too: before 2026_12_03_0130 a call now and then merged the full-text index's
+// pending list (80-150 ms).
 // With --sender agent: an agent's reply (append_agent_message), before and after 2026_12_03_0110 folded
 // the participant's insert into it. Prints the backend's CPU per message (from /proc, so other load on the
 // machine matters less than for wall time) and the median time per call, per variant, rounds interleaved.
@@ -73,6 +75,12 @@ const visitorVariants: Variant[] = [
     ddl: ['alter function append_visitor_messages reset plan_cache_mode'],
   },
   { name: 'as migrated, no search index', ddl: ['drop index messages_search'], call: 'batch' },
+  { name: 'search index fastupdate off', ddl: ['alter index messages_search set (fastupdate = off)'], call: 'batch' },
+  {
+    name: 'before 0130 (pending list 4 MB)',
+    ddl: ['alter index messages_search reset (gin_pending_list_limit)'],
+    call: 'batch',
+  },
   { name: 'append_visitor_message', ddl: [], call: 'one' },
 ];
 
@@ -244,10 +252,11 @@ function only<T>(rows: (T | undefined)[]): T {
   return row;
 }
 
-function median(values: number[]): number {
+function quantile(values: number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * q))] ?? Number.NaN;
 }
+const median = (values: number[]) => quantile(values, 0.5);
 
 const targets: Target[] = [];
 try {
@@ -262,13 +271,20 @@ try {
   );
   // The statistics collector reports with a delay.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
-  const header = ['db CPU µs/msg', 'call p50 ms', 'HOT updates'].map((title) => title.padStart(14));
+  // The slowest calls show a stall that the median hides (a GIN index merging its pending list).
+  const header = ['db CPU µs/msg', 'call p50 ms', 'p99.9 ms', 'max ms', 'HOT updates'].map((title) =>
+    title.padStart(14),
+  );
   console.log('schema'.padEnd(30), ...header, ' ÷ the first');
   for (const target of targets) {
     console.log(
       target.variant.name.padEnd(30),
       cpuPerMessage(target).toFixed(0).padStart(14),
       median(target.callMs).toFixed(2).padStart(14),
+      quantile(target.callMs, 0.999).toFixed(1).padStart(14),
+      Math.max(...target.callMs)
+        .toFixed(1)
+        .padStart(14),
       (await hotShare(target)).padStart(14),
       ` ${(cpuPerMessage(target) / cpuPerMessage(baseline)).toFixed(2)}× CPU, ${(median(target.callMs) / median(baseline.callMs)).toFixed(2)}× time`,
     );

@@ -21,6 +21,7 @@ import * as appendByKey from './2026_12_02_0410_append_by_key.ts';
 import * as appendOneVisitorMessage from './2026_12_03_0100_append_one_visitor_message.ts';
 import * as agentReplyJoins from './2026_12_03_0110_agent_reply_joins.ts';
 import * as appendAgentMessages from './2026_12_03_0120_append_agent_messages.ts';
+import * as searchPendingList from './2026_12_03_0130_search_pending_list.ts';
 
 /** Every migration, by name; names sort in the order they run. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '2026_12_03_0100_append_one_visitor_message': appendOneVisitorMessage,
   '2026_12_03_0110_agent_reply_joins': agentReplyJoins,
   '2026_12_03_0120_append_agent_messages': appendAgentMessages,
+  '2026_12_03_0130_search_pending_list': searchPendingList,
 };
