@@ -26,8 +26,9 @@ export interface AgentSendOutcome extends SendOutcome {
 
 /**
  * Stores an agent's reply, with other messages in one statement when the conversation is open and assigned
- * and `appendToOpenConversation` is given (MessageAppendBatcher), else in the transaction below. Replying reopens a resolved conversation and takes an unassigned one,
- * as agents of other help desks expect, and makes the agent a participant.
+ * and `appendToOpenConversation` is given (MessageAppendBatcher), else in the transaction below. Replying
+ * reopens a resolved conversation and takes an unassigned one, as agents of other help desks expect, and
+ * makes the agent a participant.
  */
 export async function sendAgentMessage(
   db: Kysely<Database>,
