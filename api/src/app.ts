@@ -53,7 +53,7 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     db: Kysely<Database>;
-    /** Visitors' sends into open conversations, written many to a statement. */
+    /** Visitors' sends and agents' replies into open conversations, written many to a statement. */
     messageAppends: MessageAppendBatcher;
   }
 }

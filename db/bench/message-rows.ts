@@ -1,8 +1,8 @@
 // What a stored message costs Postgres, by schema variant (the migrated schema against the ones before
 // 2026_12_02_0400_hot_conversation_updates and 2026_12_02_0410_append_by_key, and without the full-text
 // index to show its share): the visitors' batch statement
-// (append_visitor_messages) run back to back on one connection, each call its own commit, as the api's
-// VisitorAppendBatcher runs it (with --batch 1 also append_visitor_message, what it runs for a send alone).
+// (append_visitor_messages) run back to back on one connection, each call its own commit, as the
+// api's MessageAppendBatcher runs it (with --batch 1 also append_visitor_message, what it runs for a send alone).
 // The slowest calls are printed too: before 2026_12_03_0130 a call now and then merged the full-text index's
 // pending list (80-150 ms).
 // With --sender agent: an agent's reply (append_agent_message), before and after 2026_12_03_0110 folded

@@ -29,40 +29,54 @@ export interface AgentAppend {
 export type AppendedRow = MessageRow & { visitor_id: string | null; joined: boolean | null };
 
 const COLUMNS = 'id, conversation_id, seq, sender_type, sender_id, client_id, body, created_at';
-const VISITOR_COLUMNS = `${COLUMNS}, null::text as sender_name, null::uuid as visitor_id, null::boolean as joined`;
-const AGENT_COLUMNS = `${COLUMNS}, sender_name, visitor_id, joined`;
+
+/** A kind of message: its functions' arguments in order with their types, and the columns it selects. */
+interface Kind<Input> {
+  one: string;
+  many: string;
+  parameters: readonly { key: keyof Input; type: 'uuid' | 'text' }[];
+  columns: string;
+}
+
+const VISITOR: Kind<VisitorAppend> = {
+  one: 'append_visitor_message',
+  many: 'append_visitor_messages',
+  parameters: [
+    { key: 'visitorId', type: 'uuid' },
+    { key: 'workspaceId', type: 'uuid' },
+    { key: 'inboxId', type: 'uuid' },
+    { key: 'conversationId', type: 'uuid' },
+    { key: 'clientId', type: 'text' },
+    { key: 'body', type: 'text' },
+  ],
+  columns: `${COLUMNS}, null::text as sender_name, null::uuid as visitor_id, null::boolean as joined`,
+};
+
+const AGENT: Kind<AgentAppend> = {
+  one: 'append_agent_message',
+  many: 'append_agent_messages',
+  parameters: [
+    { key: 'conversationId', type: 'uuid' },
+    { key: 'workspaceId', type: 'uuid' },
+    { key: 'userId', type: 'uuid' },
+    { key: 'clientId', type: 'text' },
+    { key: 'body', type: 'text' },
+  ],
+  columns: `${COLUMNS}, sender_name, visitor_id, joined`,
+};
 
 export function appendStatement(visitors: VisitorAppend[], agents: AgentAppend[]): CompiledQuery<AppendedRow> {
-  const parameters: unknown[] = [];
-  const placeholders = (values: unknown[], casts: string[] = []) =>
-    values
-      .map((value, index) => {
-        parameters.push(value);
-        return `$${parameters.length}${casts[index] ?? ''}`;
-      })
-      .join(', ');
-  const parts: string[] = [];
-  const [visitor] = visitors;
-  if (visitors.length === 1 && visitor) {
-    const values = [visitor.visitorId, visitor.workspaceId, visitor.inboxId, visitor.conversationId ?? null];
-    parts.push(
-      `select ${VISITOR_COLUMNS} from append_visitor_message(${placeholders([...values, visitor.clientId, visitor.body])})`,
-    );
-  } else if (visitors.length > 1) {
-    const column = <K extends keyof VisitorAppend>(key: K) => visitors.map((input) => input[key] ?? null);
-    const columns = ['visitorId', 'workspaceId', 'inboxId', 'conversationId', 'clientId', 'body'] as const;
-    const casts = ['::uuid[]', '::uuid[]', '::uuid[]', '::uuid[]', '::text[]', '::text[]'];
-    parts.push(`select ${VISITOR_COLUMNS} from append_visitor_messages(${placeholders(columns.map(column), casts)})`);
+  const values: unknown[] = [];
+  function call<Input>(kind: Kind<Input>, inputs: Input[]): string[] {
+    const [first] = inputs;
+    if (!first) return [];
+    const isOne = inputs.length === 1;
+    const placeholders = kind.parameters.map(({ key, type }) => {
+      values.push(isOne ? (first[key] ?? null) : inputs.map((input) => input[key] ?? null));
+      return isOne ? `$${values.length}` : `$${values.length}::${type}[]`;
+    });
+    return [`select ${kind.columns} from ${isOne ? kind.one : kind.many}(${placeholders.join(', ')})`];
   }
-  const [agent] = agents;
-  if (agents.length === 1 && agent) {
-    const values = [agent.conversationId, agent.workspaceId, agent.userId, agent.clientId, agent.body];
-    parts.push(`select ${AGENT_COLUMNS} from append_agent_message(${placeholders(values)})`);
-  } else if (agents.length > 1) {
-    const column = <K extends keyof AgentAppend>(key: K) => agents.map((input) => input[key]);
-    const columns = ['conversationId', 'workspaceId', 'userId', 'clientId', 'body'] as const;
-    const casts = ['::uuid[]', '::uuid[]', '::uuid[]', '::text[]', '::text[]'];
-    parts.push(`select ${AGENT_COLUMNS} from append_agent_messages(${placeholders(columns.map(column), casts)})`);
-  }
-  return CompiledQuery.raw(parts.join(' union all '), parameters) as CompiledQuery<AppendedRow>;
+  const sql = [...call(VISITOR, visitors), ...call(AGENT, agents)].join(' union all ');
+  return CompiledQuery.raw(sql, values) as CompiledQuery<AppendedRow>;
 }

@@ -31,8 +31,6 @@ export interface AppendBatcherOptions {
   maxInFlight?: number;
 }
 
-export type { AgentAppend, AppendedRow, VisitorAppend };
-
 export class MessageAppendBatcher {
   readonly #db: Kysely<Database>;
   readonly #maxBatch: number;

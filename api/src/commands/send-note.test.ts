@@ -302,9 +302,7 @@ describe('participants', () => {
       ).length;
 
     // Ada has it open, as the console has when its agent replies: she hears Bob join.
-    const id = nextFrameId();
-    adaSocket.send({ type: 'conversation.follow', id, data: { conversationId } });
-    expect((await adaSocket.waitForAnswer(id)).type).toBe('ack');
+    await adaSocket.follow(conversationId);
     await adaSocket.sendAcked({ conversationId, body: 'first' });
     expect(await participantsOf()).toEqual([ada.me.user.id]);
     await bobSocket.sendAcked({ conversationId, body: 'second opinion' });

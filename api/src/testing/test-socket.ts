@@ -208,6 +208,14 @@ export class TestSocket {
     return (answer as MessageAck).data.message;
   }
 
+  /** An agent socket opens the conversation (conversation.follow), as the console does; insists on an ack. */
+  async follow(conversationId: string): Promise<void> {
+    const id = nextFrameId();
+    this.send({ type: 'conversation.follow', id, data: { conversationId } });
+    const answer = await this.waitForAnswer(id);
+    if (answer.type !== 'ack') throw new Error(`expected an ack, got ${JSON.stringify(answer)}`);
+  }
+
   /** Answers the frames received so far whose type is a conversation event, optionally of one conversation. */
   events(conversationId?: string, type?: ConversationEventType): ConversationEvent[] {
     return this.frames

@@ -97,9 +97,7 @@ describe('a join made elsewhere', () => {
     await settle(calSocket);
     expect(calSocket.frames.some(isChangeOf(conversationId))).toBe(false);
 
-    const id = `follow-${Math.random()}`;
-    calSocket.send({ type: 'conversation.follow', id, data: { conversationId } });
-    expect((await calSocket.waitForAnswer(id)).type).toBe('ack');
+    await calSocket.follow(conversationId);
     await server.request('DELETE', pathOf(conversationId), { cookie: ben.cookie });
     expect(idsIn(await calSocket.waitFor(isChangeOf(conversationId)))).toEqual([]);
   });
