@@ -2,7 +2,8 @@ import { type Kysely, sql } from 'kysely';
 
 // The sends' fast paths as functions: planning the statements took about a millisecond of the database's
 // CPU per call, more than running them. PL/pgSQL prepares each statement once per connection.
-// See api/src/commands/visitor-append-batch.ts and agent-append.ts for what they do and why.
+// See api/src/commands/message-append-batch.ts (then visitor-append-batch.ts and agent-append.ts) for what
+// they do and why.
 export async function up(db: Kysely<any>): Promise<void> {
   await sql`create function append_visitor_messages(
     p_visitor_ids uuid[], p_workspace_ids uuid[], p_inbox_ids uuid[], p_conversation_ids uuid[],
