@@ -86,6 +86,8 @@ export class StepRecorder {
   awaitingDelivery = 0;
   agentFrames = 0;
   summaryFrames = 0;
+  /** Their characters: bytes, since the harness's texts are ASCII. */
+  summaryChars = 0;
   /** Agents reply only while the step is sending, so the drain converges. */
   isSending = false;
   lastSettledAt = 0;
@@ -250,6 +252,7 @@ const CONVERSATION_KEY = '"conversationId":"';
 export function onAgentText(side: Side, agent: Agent, text: string): void {
   if (text.startsWith(CHANGED_PREFIX)) {
     current.summaryFrames += 1;
+    current.summaryChars += text.length;
     return;
   }
   if (text.startsWith(CREATED_PREFIX)) {

@@ -77,6 +77,7 @@ export async function runLoadStep(side: Side, spec: LoadSpec): Promise<LoadResul
     agentToVisitor: summarize(step.agentToVisitor),
     agentFramesPerMessage: step.sentByVisitors ? step.agentFrames / (step.sentByVisitors + step.sentByAgents) : 0,
     summaryFramesPerSecond: step.summaryFrames / (elapsedMs / 1000),
+    summaryKilobytesPerSecond: step.summaryChars / 1000 / (elapsedMs / 1000),
     elapsedMs,
     sendWindowMs,
     generatorCpuPercent: ((cpu.user + cpu.system) / 1000 / (performance.now() - startedAt)) * 100,

@@ -91,6 +91,8 @@ export interface LoadResult {
   agentFramesPerMessage: number;
   /** conversations.changed frames received by all agent sockets together, per second (Parley only). */
   summaryFramesPerSecond: number;
+  /** Their bytes, in kB per second, all agent sockets together. */
+  summaryKilobytesPerSecond: number;
   /** First send to last ack or delivery (or the end of the drain). */
   elapsedMs: number;
   sendWindowMs: number;

@@ -79,6 +79,7 @@ export function printSteps(rows: StepRow[]) {
       'delivered',
       'agent frames/msg',
       'summaries/s',
+      'summary kB/s',
       'server CPU µs/msg',
       'server writes/msg',
       'db CPU µs/msg',
@@ -103,6 +104,7 @@ export function printSteps(rows: StepRow[]) {
         fmtInt(row.delivered),
         r.agentFramesPerMessage.toFixed(1),
         fmtInt(r.summaryFramesPerSecond),
+        fmtInt(r.summaryKilobytesPerSecond),
         fmtInt(cpuPerMsg),
         (row.serverWrites / row.delivered).toFixed(2),
         row.target === 'parley' && row.dbCpuMs > 0 ? fmtInt((row.dbCpuMs * 1000) / row.delivered) : '–',
@@ -184,7 +186,7 @@ How to read it:
 - relay paired: a bare ws server (one JSON.parse and two JSON.stringify per message, nothing stored) that sends
   each message to the conversation's visitor and its one agent, as Parley does (an agent socket hears, event by
   event, only the conversations it holds or opened; the rest arrive as batched conversations.changed summaries,
-  counted in "summaries/s"). relay fan-out: the same, but every agent socket hears every message, as Parley's
+  counted in "summaries/s" and their bytes, all agent sockets together, in "summary kB/s"). relay fan-out: the same, but every agent socket hears every message, as Parley's
   agents did before that change; "agent frames/msg" shows the fan-out.
 - server CPU µs/msg: utime+stime of the server process during the step ÷ delivered messages. For Postgres, the
   database's backends are counted apart (db CPU); PGlite runs inside the api, so its work is in the api's figure.
