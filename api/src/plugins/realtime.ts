@@ -53,6 +53,8 @@ export interface RealtimeOptions {
   sweepIntervalMs?: number;
   /** How often agents hear which conversations they do not follow changed. */
   changesIntervalMs?: number;
+  /** A conversation that keeps changing gets its whole summary again after one to two of these (10 s). */
+  summaryWindowMs?: number;
 }
 
 export const realtimePlugin = fp(async (app: FastifyInstance, options: RealtimeOptions) => {
@@ -67,6 +69,7 @@ export const realtimePlugin = fp(async (app: FastifyInstance, options: RealtimeO
       hub,
       load: (workspaceId, ids) => loadConversationSummaries(app.db, workspaceId, ids),
       intervalMs: options.changesIntervalMs ?? 250,
+      summaryWindowMs: options.summaryWindowMs,
       onError: (error) => app.log.error({ err: error }, 'conversation summaries failed'),
     }),
     heartbeatMs: options.heartbeatMs,

@@ -111,3 +111,21 @@ export const ConversationSummarySchema = Type.Object({
   updatedAt: IsoDateSchema,
 });
 export type ConversationSummary = Static<typeof ConversationSummarySchema>;
+
+/**
+ * What messages alone changed in a summary (the `appended` of `conversations.changed`): seqs fromSeq to lastSeq
+ * were all messages. It applies to a held summary whose lastSeq is at least fromSeq - 1; a client holding an older
+ * one, or none, waits for the full summary, which a conversation that keeps changing gets at least every 20 s.
+ */
+export const ConversationAppendedSchema = Type.Object({
+  id: UuidSchema,
+  fromSeq: Type.Integer({ minimum: 1 }),
+  lastSeq: Type.Integer({ minimum: 1 }),
+  /** The newest reply among them; absent when they were all internal notes (never a preview). */
+  lastMessage: Type.Optional(
+    Type.Object({ body: Type.String(), senderType: ActorTypeSchema, createdAt: IsoDateSchema }),
+  ),
+  /** The newest message's time, as the summary's updatedAt. */
+  updatedAt: IsoDateSchema,
+});
+export type ConversationAppended = Static<typeof ConversationAppendedSchema>;

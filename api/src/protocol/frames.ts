@@ -1,7 +1,7 @@
 import Type, { type Static } from 'typebox';
 import { ATTACHMENT_LIMITS } from './attachments.ts';
 import { LIMITS } from './constants.ts';
-import { type ConversationSummary, type Message, UuidSchema } from './entities.ts';
+import { type ConversationAppended, type ConversationSummary, type Message, UuidSchema } from './entities.ts';
 import type { ErrorBody } from './errors.ts';
 import type { ConversationEvent } from './events.ts';
 import type { Label } from './label-rest.ts';
@@ -246,10 +246,11 @@ export type ServerFrame =
   | { type: 'conversation.resync_required'; data: { conversationId: string; lastSeq: number } }
   | QueueFrame
   /**
-   * To agents, batched (at most a few times a second): the latest summary of conversations of the workspace
-   * that changed and that this socket does not follow event by event. Keeps lists and counts live.
+   * To agents, batched (at most a few times a second): what changed in the workspace's conversations, for
+   * lists and counts (a socket hears its followed ones event by event as well). A whole summary where anything
+   * besides messages changed, or where none went out for a while; otherwise only what the messages changed.
    */
-  | { type: 'conversations.changed'; data: { conversations: ConversationSummary[] } }
+  | { type: 'conversations.changed'; data: { conversations: ConversationSummary[]; appended?: ConversationAppended[] } }
   | LabelFrame
   | EphemeralFrame
   | NoteFrame

@@ -1,6 +1,7 @@
-import type { ConversationSummary } from '../protocol/entities.ts';
+import type { ConversationAppended, ConversationSummary } from '../protocol/entities.ts';
 import type { ServerFrame } from '../protocol/frames.ts';
 import { type Hub, topics } from './hub.ts';
+import { type PendingChange, RecentSummaries, recordEvent, recordSummaryNeeded } from './pending-change.ts';
 
 export type LoadSummaries = (workspaceId: string, conversationIds: string[]) => Promise<ConversationSummary[]>;
 
@@ -11,31 +12,42 @@ export interface ChangesListener {
 
 interface Workspace {
   listeners: Set<ChangesListener>;
-  dirty: Set<string>;
+  pending: Map<string, PendingChange>;
+  recent: RecentSummaries;
   timer: NodeJS.Timeout | undefined;
   unsubscribe: () => void;
 }
 
-/** Summaries per frame: a burst across many conversations goes out in several frames. */
+/** Summaries (or appended entries) per frame: a burst across many conversations goes out in several frames. */
 const MAX_PER_FRAME = 500;
 
 /**
  * Batches "these conversations changed" for the agent sockets of this process: every event of a workspace
- * marks its conversation, and at most every `intervalMs` one `conversations.changed` frame with their current
- * summaries goes to all of the workspace's agent sockets. A burst of messages costs each agent socket a few
- * writes a second, however many conversations are busy.
+ * marks its conversation, and at most every `intervalMs` `conversations.changed` goes to all of the workspace's
+ * agent sockets. A burst of messages costs each agent socket a few writes a second, however many conversations
+ * are busy. Where only messages happened, and the whole summary went out within the last one or two
+ * `summaryWindowMs`, the frame carries what the messages changed (half the bytes, and no query); otherwise
+ * the current summary, read from the database.
  */
 export class WorkspaceChanges {
   readonly #workspaces = new Map<string, Workspace>();
   readonly #hub: Hub;
   readonly #load: LoadSummaries;
   readonly #intervalMs: number;
+  readonly #summaryWindowMs: number;
   readonly #onError: (error: unknown) => void;
 
-  constructor(options: { hub: Hub; load: LoadSummaries; intervalMs: number; onError: (error: unknown) => void }) {
+  constructor(options: {
+    hub: Hub;
+    load: LoadSummaries;
+    intervalMs: number;
+    summaryWindowMs?: number;
+    onError: (error: unknown) => void;
+  }) {
     this.#hub = options.hub;
     this.#load = options.load;
     this.#intervalMs = options.intervalMs;
+    this.#summaryWindowMs = options.summaryWindowMs ?? 10_000;
     this.#onError = options.onError;
   }
 
@@ -53,10 +65,23 @@ export class WorkspaceChanges {
   }
 
   #watch(workspaceId: string): Workspace {
-    const workspace: Workspace = { listeners: new Set(), dirty: new Set(), timer: undefined, unsubscribe: () => {} };
+    const workspace: Workspace = {
+      listeners: new Set(),
+      pending: new Map(),
+      recent: new RecentSummaries(this.#summaryWindowMs, Date.now()),
+      timer: undefined,
+      unsubscribe: () => {},
+    };
     workspace.unsubscribe = this.#hub.subscribe(topics.workspace(workspaceId), (notice) => {
-      if (!('event' in notice)) return;
-      workspace.dirty.add(notice.event.data.conversationId);
+      if ('event' in notice) {
+        const id = notice.event.data.conversationId;
+        workspace.pending.set(id, recordEvent(workspace.pending.get(id), notice.event));
+      } else if (notice.frame.type === 'conversation.participants_changed') {
+        const id = notice.frame.data.conversationId;
+        workspace.pending.set(id, recordSummaryNeeded(workspace.pending.get(id)));
+      } else {
+        return;
+      }
       workspace.timer ??= setTimeout(() => void this.#flush(workspaceId, workspace), this.#intervalMs);
     });
     this.#workspaces.set(workspaceId, workspace);
@@ -64,14 +89,23 @@ export class WorkspaceChanges {
   }
 
   async #flush(workspaceId: string, workspace: Workspace): Promise<void> {
-    const ids = [...workspace.dirty];
-    workspace.dirty.clear();
+    const pending = workspace.pending;
+    workspace.pending = new Map();
+    const now = Date.now();
+    const summaryIds: string[] = [];
+    const appended: ConversationAppended[] = [];
+    for (const [id, change] of pending) {
+      if (change.needsSummary || !change.appended || !workspace.recent.has(id, now)) summaryIds.push(id);
+      else appended.push(change.appended);
+    }
     try {
-      for (let start = 0; start < ids.length; start += MAX_PER_FRAME) {
-        const conversations = await this.#load(workspaceId, ids.slice(start, start + MAX_PER_FRAME));
-        if (conversations.length === 0) continue;
-        const frame: ServerFrame = { type: 'conversations.changed', data: { conversations } };
-        for (const listener of workspace.listeners) listener.sendIfLive(frame);
+      for (let start = 0; start < appended.length; start += MAX_PER_FRAME) {
+        this.#send(workspace, { conversations: [], appended: appended.slice(start, start + MAX_PER_FRAME) });
+      }
+      for (let start = 0; start < summaryIds.length; start += MAX_PER_FRAME) {
+        const conversations = await this.#load(workspaceId, summaryIds.slice(start, start + MAX_PER_FRAME));
+        for (const summary of conversations) workspace.recent.add(summary.id, Date.now());
+        if (conversations.length > 0) this.#send(workspace, { conversations });
       }
     } catch (error) {
       // Lists fall behind until those conversations change again or the console reloads them.
@@ -80,8 +114,13 @@ export class WorkspaceChanges {
       // Changes during the load wait a full interval, so a busy workspace gets a steady rhythm.
       workspace.timer = undefined;
       const isAttached = this.#workspaces.get(workspaceId) === workspace;
-      if (isAttached && workspace.dirty.size > 0)
+      if (isAttached && workspace.pending.size > 0)
         workspace.timer = setTimeout(() => void this.#flush(workspaceId, workspace), this.#intervalMs);
     }
+  }
+
+  #send(workspace: Workspace, data: Extract<ServerFrame, { type: 'conversations.changed' }>['data']): void {
+    const frame: ServerFrame = { type: 'conversations.changed', data };
+    for (const listener of workspace.listeners) listener.sendIfLive(frame);
   }
 }

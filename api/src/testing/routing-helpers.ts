@@ -117,7 +117,9 @@ type AgentCommandType =
   | 'conversation.hand_back'
   | 'conversation.assign'
   | 'presence.set'
-  | 'conversation.follow';
+  | 'conversation.follow'
+  | 'conversation.set_priority'
+  | 'message.send';
 
 /** Sends an agent command and waits for its ack or error. */
 export async function sendCommand(

@@ -246,6 +246,29 @@ describe('ConsoleStore sync', () => {
     expect(cache.conversations.get(CONVERSATION_ID)?.summary.lastSeq).toBe(3);
     expect(cache.reloading.has(CONVERSATION_ID)).toBe(false);
   });
+
+  it('moves a listed conversation on by what its messages changed (appended)', async () => {
+    const { store, connection } = setup();
+    store.start();
+    connection.becomeReady();
+    await openLoaded(store);
+    const other = makeSummary({ id: OTHER_CONVERSATION_ID, lastSeq: 4, updatedAt: atSecond(9) });
+    connection.receive({ type: 'conversations.changed', data: { conversations: [other] } });
+    const lastMessage = { body: 'Still there?', senderType: 'visitor' as const, createdAt: atSecond(12) };
+    connection.receive({
+      type: 'conversations.changed',
+      data: {
+        conversations: [],
+        appended: [{ id: OTHER_CONVERSATION_ID, fromSeq: 5, lastSeq: 6, lastMessage, updatedAt: atSecond(12) }],
+      },
+    });
+    expect(store.getSnapshot().cache.conversations.get(OTHER_CONVERSATION_ID)?.summary).toEqual({
+      ...other,
+      lastSeq: 6,
+      lastMessage,
+      updatedAt: atSecond(12),
+    });
+  });
 });
 
 describe('ConsoleStore session', () => {

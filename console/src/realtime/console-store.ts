@@ -26,6 +26,7 @@ import { withParticipantIds, withReadParticipantIds } from '../inbox/list-views-
 import type { ConnectionHandlers, ConnectionStatus } from './agent-connection.ts';
 import {
   abortReload,
+  applyAppended,
   applyChangedSummaries,
   applyDetail,
   applyEvent,
@@ -534,11 +535,14 @@ export class ConsoleStore {
       case 'error':
         this.#handleError(frame.id, frame.data.code, frame.data.message);
         return;
-      case 'conversations.changed':
-        this.#applyCacheUpdate(
-          applyChangedSummaries(this.#snapshot.cache, frame.data.conversations, (id) => this.#followed.has(id)),
-        );
+      case 'conversations.changed': {
+        const isFollowed = (id: string) => this.#followed.has(id);
+        this.#applyCacheUpdate(applyChangedSummaries(this.#snapshot.cache, frame.data.conversations, isFollowed));
+        if (frame.data.appended) {
+          this.#applyCacheUpdate(applyAppended(this.#snapshot.cache, frame.data.appended, isFollowed));
+        }
         return;
+      }
       case 'conversation.resync_required':
         this.#applyCacheUpdate(startReload(this.#snapshot.cache, frame.data.conversationId));
         return;

@@ -1,6 +1,7 @@
 import type { ConversationEvent } from '@parley/api/protocol';
 import { describe, expect, it } from 'vitest';
 import {
+  applyAppended,
   applyChangedSummaries,
   applyDetail,
   applyEvent,
@@ -189,6 +190,46 @@ describe('applyChangedSummaries', () => {
 
   it('reloads a held conversation the socket does not follow', () => {
     const update = applyChangedSummaries(held, [newer], () => false);
+    expect(update.reload).toEqual([CONVERSATION_ID]);
+    expect(update.state.reloading.has(CONVERSATION_ID)).toBe(true);
+  });
+});
+
+describe('applyAppended', () => {
+  const listed = applyChangedSummaries(EMPTY_CACHE, [makeSummary({ lastSeq: 4, updatedAt: atSecond(4) })], () => false);
+  const reply = { body: 'Any news?', senderType: 'visitor' as const, createdAt: atSecond(7) };
+
+  it('moves a listed summary on by what the messages changed, from at most one seq behind', () => {
+    const changes = [{ id: CONVERSATION_ID, fromSeq: 5, lastSeq: 6, lastMessage: reply, updatedAt: atSecond(7) }];
+    const update = applyAppended(listed.state, changes, () => false);
+    expect(update.reload).toEqual([]);
+    expect(update.state.conversations.get(CONVERSATION_ID)?.summary).toEqual(
+      makeSummary({ lastSeq: 6, updatedAt: atSecond(7), lastMessage: reply }),
+    );
+  });
+
+  it('keeps the preview when the messages were all internal notes', () => {
+    const update = applyAppended(
+      listed.state,
+      [{ id: CONVERSATION_ID, fromSeq: 5, lastSeq: 5, updatedAt: atSecond(8) }],
+      () => false,
+    );
+    const summary = update.state.conversations.get(CONVERSATION_ID)?.summary;
+    expect(summary).toEqual(makeSummary({ lastSeq: 5, updatedAt: atSecond(8) }));
+  });
+
+  it('ignores a change after a gap, an old one and an unknown conversation: the whole summary follows', () => {
+    const gap = { id: CONVERSATION_ID, fromSeq: 6, lastSeq: 6, lastMessage: reply, updatedAt: atSecond(7) };
+    const old = { id: CONVERSATION_ID, fromSeq: 3, lastSeq: 4, lastMessage: reply, updatedAt: atSecond(7) };
+    const unknown = { ...gap, id: OTHER_CONVERSATION_ID, fromSeq: 1 };
+    expect(applyAppended(listed.state, [gap, old, unknown], () => false)).toEqual({ state: listed.state, reload: [] });
+  });
+
+  it('leaves a held conversation the socket follows to its events, and reloads one it does not', () => {
+    const held = applyDetail(EMPTY_CACHE, makeDetail(makeHistory(3))).state;
+    const change = { id: CONVERSATION_ID, fromSeq: 9, lastSeq: 9, lastMessage: reply, updatedAt: atSecond(9) };
+    expect(applyAppended(held, [change], () => true)).toEqual({ state: held, reload: [] });
+    const update = applyAppended(held, [change], () => false);
     expect(update.reload).toEqual([CONVERSATION_ID]);
     expect(update.state.reloading.has(CONVERSATION_ID)).toBe(true);
   });

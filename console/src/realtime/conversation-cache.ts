@@ -1,4 +1,9 @@
-import type { ConversationDetail, ConversationEvent, ConversationSummary } from '@parley/api/protocol';
+import type {
+  ConversationAppended,
+  ConversationDetail,
+  ConversationEvent,
+  ConversationSummary,
+} from '@parley/api/protocol';
 
 /** One conversation as the console knows it. */
 export interface ConversationEntry {
@@ -155,6 +160,36 @@ export function applyChangedSummaries(
       next = update.state;
       reload.push(...update.reload);
     }
+  }
+  return { state: next, reload };
+}
+
+/**
+ * Takes what messages alone changed (the `appended` of `conversations.changed`). It applies to a held summary at
+ * most one seq behind its first message; a summary further behind, or none, waits for the whole one, which the
+ * api sends again within 20 s. A conversation whose events are held is treated as for whole summaries.
+ */
+export function applyAppended(
+  state: CacheState,
+  changes: readonly ConversationAppended[],
+  isFollowed: (conversationId: string) => boolean,
+): CacheUpdate {
+  let next = state;
+  const reload: string[] = [];
+  for (const change of changes) {
+    const entry = next.conversations.get(change.id);
+    if (!entry || next.reloading.has(change.id) || entry.summary.lastSeq >= change.lastSeq) continue;
+    if (entry.events) {
+      if (isFollowed(change.id)) continue;
+      const update = startReload(next, change.id);
+      next = update.state;
+      reload.push(...update.reload);
+      continue;
+    }
+    if (entry.summary.lastSeq < change.fromSeq - 1) continue;
+    const { lastSeq, updatedAt, lastMessage } = change;
+    const summary = { ...entry.summary, lastSeq, updatedAt, ...(lastMessage ? { lastMessage } : {}) };
+    next = withEntry(next, change.id, { ...entry, summary });
   }
   return { state: next, reload };
 }
