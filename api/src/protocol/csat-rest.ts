@@ -1,6 +1,6 @@
 import Type, { type Static } from 'typebox';
 import { RATING_COMMENT_MAX_LENGTH } from './constants.ts';
-import { ActorTypeSchema, ConversationStatusSchema, IsoDateSchema, UuidSchema } from './entities.ts';
+import { ConversationStatusSchema, IsoDateSchema, LastMessageSchema, UuidSchema } from './entities.ts';
 
 /** A rating may be replaced by a new one this long after it was first given; later ones are refused. */
 export const RATING_CHANGE_WINDOW_HOURS = 24;
@@ -27,14 +27,7 @@ export type ConversationRating = Static<typeof ConversationRatingSchema>;
 export const WidgetConversationSchema = Type.Object({
   id: UuidSchema,
   status: ConversationStatusSchema,
-  lastMessage: Type.Union([
-    Type.Object({
-      body: Type.String(),
-      senderType: ActorTypeSchema,
-      createdAt: IsoDateSchema,
-    }),
-    Type.Null(),
-  ]),
+  lastMessage: Type.Union([LastMessageSchema, Type.Null()]),
   /** The visitor's rating, when they gave one. */
   rating: Type.Union([Type.Integer({ minimum: 1, maximum: 5 }), Type.Null()]),
   createdAt: IsoDateSchema,

@@ -83,6 +83,13 @@ export const AppearanceSchema = Type.Object(
 );
 export type Appearance = Static<typeof AppearanceSchema>;
 
+/** A conversation's newest reply (never an internal note), as lists preview it. */
+export const LastMessageSchema = Type.Object({
+  body: Type.String(),
+  senderType: ActorTypeSchema,
+  createdAt: IsoDateSchema,
+});
+
 export const ConversationSummarySchema = Type.Object({
   id: UuidSchema,
   inboxId: UuidSchema,
@@ -101,10 +108,7 @@ export const ConversationSummarySchema = Type.Object({
   lastSeq: Type.Integer({ minimum: 0 }),
   /** Read receipts: the last seq the visitor read and the last one any agent read (conversation.read). */
   readUpTo: Type.Optional(Type.Object({ visitor: Type.Integer({ minimum: 0 }), agents: Type.Integer({ minimum: 0 }) })),
-  lastMessage: Type.Union([
-    Type.Object({ body: Type.String(), senderType: ActorTypeSchema, createdAt: IsoDateSchema }),
-    Type.Null(),
-  ]),
+  lastMessage: Type.Union([LastMessageSchema, Type.Null()]),
   /** The visitor's CSAT rating (1–5), present once they rated the resolved conversation. */
   rating: Type.Optional(Type.Integer({ minimum: 1, maximum: 5 })),
   createdAt: IsoDateSchema,
@@ -122,9 +126,7 @@ export const ConversationAppendedSchema = Type.Object({
   fromSeq: Type.Integer({ minimum: 1 }),
   lastSeq: Type.Integer({ minimum: 1 }),
   /** The newest reply among them; absent when they were all internal notes (never a preview). */
-  lastMessage: Type.Optional(
-    Type.Object({ body: Type.String(), senderType: ActorTypeSchema, createdAt: IsoDateSchema }),
-  ),
+  lastMessage: Type.Optional(LastMessageSchema),
   /** The newest message's time, as the summary's updatedAt. */
   updatedAt: IsoDateSchema,
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { ServerFrame } from '../protocol/frames.ts';
 import { sendAckedCommand, sendCommand, waitForAssigned } from '../testing/routing-helpers.ts';
 import { startTestServer, type TestAgent, type TestServer } from '../testing/test-server.ts';
 import { isConversationEvent, type TestSocket } from '../testing/test-socket.ts';
@@ -35,17 +36,14 @@ describe('agent sockets follow some conversations, not the whole workspace', () 
     const message = await visitor.sendAcked({ conversationId, body: 'for the holder' });
     await holderSocket.waitFor((frame) => frame.type === 'message.created' && frame.data.message.id === message.id);
     // The whole summary when the assignment is in the same batch, else what the message changed.
-    const changed = await socket.waitFor(
-      (frame) =>
-        frame.type === 'conversations.changed' &&
-        [...frame.data.conversations, ...(frame.data.appended ?? [])].some(
-          (change) => change.id === conversationId && change.lastSeq === message.seq,
-        ),
-    );
-    const change =
-      changed.type === 'conversations.changed' &&
-      [...changed.data.conversations, ...(changed.data.appended ?? [])].find((c) => c.id === conversationId);
-    expect(change).toMatchObject({ lastMessage: { body: 'for the holder', senderType: 'visitor' } });
+    const changesOf = (frame: ServerFrame) =>
+      frame.type === 'conversations.changed' ? [...frame.data.conversations, ...(frame.data.appended ?? [])] : [];
+    const isThisMessage = (change: { id: string; lastSeq: number }) =>
+      change.id === conversationId && change.lastSeq === message.seq;
+    const changed = await socket.waitFor((frame) => changesOf(frame).some(isThisMessage));
+    expect(changesOf(changed).find(isThisMessage)).toMatchObject({
+      lastMessage: { body: 'for the holder', senderType: 'visitor' },
+    });
     expect(eventsOf(socket)).toEqual([]);
     socket.close();
   });

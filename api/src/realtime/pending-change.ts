@@ -37,9 +37,9 @@ export function recordEvent(pending: PendingChange | undefined, event: Conversat
 
 /** A change without an event (who takes part): the whole summary must go out. */
 export function recordSummaryNeeded(pending: PendingChange | undefined): PendingChange {
-  const change = pending ?? { needsSummary: true, lastMessageSeq: 0 };
-  change.needsSummary = true;
-  return change;
+  if (!pending) return { needsSummary: true, lastMessageSeq: 0 };
+  pending.needsSummary = true;
+  return pending;
 }
 
 /**

@@ -26,8 +26,7 @@ import { withParticipantIds, withReadParticipantIds } from '../inbox/list-views-
 import type { ConnectionHandlers, ConnectionStatus } from './agent-connection.ts';
 import {
   abortReload,
-  applyAppended,
-  applyChangedSummaries,
+  applyChangedFrame,
   applyDetail,
   applyEvent,
   applyOlderPage,
@@ -535,14 +534,9 @@ export class ConsoleStore {
       case 'error':
         this.#handleError(frame.id, frame.data.code, frame.data.message);
         return;
-      case 'conversations.changed': {
-        const isFollowed = (id: string) => this.#followed.has(id);
-        this.#applyCacheUpdate(applyChangedSummaries(this.#snapshot.cache, frame.data.conversations, isFollowed));
-        if (frame.data.appended) {
-          this.#applyCacheUpdate(applyAppended(this.#snapshot.cache, frame.data.appended, isFollowed));
-        }
+      case 'conversations.changed':
+        this.#applyCacheUpdate(applyChangedFrame(this.#snapshot.cache, frame.data, (id) => this.#followed.has(id)));
         return;
-      }
       case 'conversation.resync_required':
         this.#applyCacheUpdate(startReload(this.#snapshot.cache, frame.data.conversationId));
         return;

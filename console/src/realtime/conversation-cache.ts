@@ -129,9 +129,7 @@ export function mergeSummaries(state: CacheState, summaries: readonly Conversati
     if (!entry) {
       next = withEntry(next, summary.id, { summary, events: null, hasMore: false });
     } else if (entry.events) {
-      const update = startReload(next, summary.id);
-      next = update.state;
-      reload.push(...update.reload);
+      next = withReload(next, summary.id, reload);
     } else {
       next = withEntry(next, summary.id, { ...entry, summary });
     }
@@ -156,9 +154,7 @@ export function applyChangedSummaries(
     if (!entry?.events) {
       next = withEntry(next, summary.id, { summary, events: null, hasMore: false });
     } else if (!isFollowed(summary.id)) {
-      const update = startReload(next, summary.id);
-      next = update.state;
-      reload.push(...update.reload);
+      next = withReload(next, summary.id, reload);
     }
   }
   return { state: next, reload };
@@ -180,10 +176,7 @@ export function applyAppended(
     const entry = next.conversations.get(change.id);
     if (!entry || next.reloading.has(change.id) || entry.summary.lastSeq >= change.lastSeq) continue;
     if (entry.events) {
-      if (isFollowed(change.id)) continue;
-      const update = startReload(next, change.id);
-      next = update.state;
-      reload.push(...update.reload);
+      if (!isFollowed(change.id)) next = withReload(next, change.id, reload);
       continue;
     }
     if (entry.summary.lastSeq < change.fromSeq - 1) continue;
@@ -192,6 +185,18 @@ export function applyAppended(
     next = withEntry(next, change.id, { ...entry, summary });
   }
   return { state: next, reload };
+}
+
+/** All of one `conversations.changed` frame: its whole summaries, then what messages alone changed. */
+export function applyChangedFrame(
+  state: CacheState,
+  data: { conversations: readonly ConversationSummary[]; appended?: readonly ConversationAppended[] },
+  isFollowed: (conversationId: string) => boolean,
+): CacheUpdate {
+  const summaries = applyChangedSummaries(state, data.conversations, isFollowed);
+  if (!data.appended) return summaries;
+  const appended = applyAppended(summaries.state, data.appended, isFollowed);
+  return { state: appended.state, reload: [...summaries.reload, ...appended.reload] };
 }
 
 /** What to put in `hello.resume`: every conversation whose events are held, most recent first. */
@@ -269,6 +274,13 @@ function joinContiguous(
 function compareByRecency(a: ConversationEntry, b: ConversationEntry): number {
   const byTime = Date.parse(b.summary.updatedAt) - Date.parse(a.summary.updatedAt);
   return byTime !== 0 ? byTime : a.summary.id < b.summary.id ? 1 : -1;
+}
+
+/** startReload, collecting the conversation to reload into `reload`. */
+function withReload(state: CacheState, id: string, reload: string[]): CacheState {
+  const update = startReload(state, id);
+  reload.push(...update.reload);
+  return update.state;
 }
 
 function withEntry(state: CacheState, id: string, entry: ConversationEntry): CacheState {
