@@ -124,6 +124,8 @@ test("the host page's aggressive CSS does not reach the widget on a phone; the p
   await waitForWidgetAnimations(page);
   const launcher = await page.getByTestId('parley-bubble').boundingBox();
   await tapOpen(page);
+  // The tap leaves the launcher's hover scale easing back (160 ms): read its looks once that has ended.
+  await waitForWidgetAnimations(page);
   const looks = () =>
     widgetLooks(page, {
       launcher: '[data-testid=parley-bubble]',
