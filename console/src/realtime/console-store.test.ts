@@ -229,6 +229,22 @@ describe('ConsoleStore sync', () => {
     await vi.waitFor(() => expect(api.getConversation).toHaveBeenCalledWith(CONVERSATION_ID));
   });
 
+  it('follows a conversation read after hello went out but before session.ready, once the socket is live', async () => {
+    const { store, api, connection } = setup();
+    store.start();
+    // The page opens at a conversation: hello (with nothing to resume) is sent, the read finishes first.
+    expect(connection.handlers.getResume()).toEqual([]);
+    await openLoaded(store);
+    expect(connection.sentOfType('conversation.follow')).toEqual([]);
+    connection.setStatus('live');
+    connection.handlers.onReady();
+    expect(connection.sentOfType('conversation.follow').map((frame) => frame.data)).toEqual([
+      { conversationId: CONVERSATION_ID },
+    ]);
+    // Read again after the follow, so nothing between the first read and the follow is missed.
+    await vi.waitFor(() => expect(api.getConversation).toHaveBeenCalledTimes(2));
+  });
+
   it('keeps lists live from conversations.changed, and leaves followed conversations to their events', async () => {
     const { store, connection } = setup();
     store.start();

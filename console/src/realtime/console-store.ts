@@ -165,6 +165,8 @@ export class ConsoleStore {
    * the server sends the others as batched summaries.
    */
   #followed = new Set<string>();
+  /** Conversations read while their follow could not be sent (the socket was not live): followed once it is. */
+  readonly #unfollowedReads = new Set<string>();
   /** Whether a REST read's participants are newer than those the socket told (they have no seq). */
   readonly #participants = new ParticipantsClock();
   #inboxesLoad: Promise<void> | null = null;
@@ -506,8 +508,11 @@ export class ConsoleStore {
 
   #handleReady(): void {
     for (const item of this.#outbox.pendingItems) this.#transmit(item);
-    // Reads in flight may have missed what happened while offline: follow them, then read again.
-    for (const id of this.#snapshot.cache.reloading.keys()) if (!this.#followed.has(id)) void this.#reload(id);
+    // Reads in flight, or done while the socket was not live, may have missed what happened while offline:
+    // follow them, then read again.
+    const unfollowed = new Set([...this.#snapshot.cache.reloading.keys(), ...this.#unfollowedReads]);
+    this.#unfollowedReads.clear();
+    for (const id of unfollowed) if (!this.#followed.has(id)) void this.#reload(id);
     void this.loadList(this.#activeFilter);
     // Queue summaries are sent only when a queue changes, and presence may have changed while away.
     void this.loadQueues();
@@ -643,8 +648,9 @@ export class ConsoleStore {
     try {
       await this.#command({ type: 'conversation.follow', id: this.#nextFrameId(), data: { conversationId: id } });
       this.#followed.add(id);
-    } catch {
-      // Offline or not found: the read below says which, and shows it.
+    } catch (error) {
+      // Offline or not found: the read below says which, and shows it. Offline, session.ready follows it.
+      if (isApiError(error) && error.code === 'network/offline') this.#unfollowedReads.add(id);
     }
   }
 
