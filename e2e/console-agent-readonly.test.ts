@@ -101,9 +101,15 @@ async function enabledControls(page: Page, testIds: readonly string[]): Promise<
   return found;
 }
 
-async function expectReadOnlyScreen(path: string, name: string, adminControls: readonly string[]) {
+async function expectReadOnlyScreen(
+  path: string,
+  name: string,
+  adminControls: readonly string[],
+  settle: () => Promise<void> = async () => {},
+) {
   await agent.goto(`${stack.apiUrl}${path}`);
   await agent.locator('.settings-card__footer--readonly').first().waitFor();
+  await settle();
   expect(await agent.locator('.settings-card__footer--readonly .read-only-note').first().textContent()).toMatch(
     /owners and admins/,
   );
@@ -168,7 +174,11 @@ test('the identity secret: the agent sees neither it nor Rotate; the owner revea
 
 test('the agent sees appearance read-only: every field disabled, no save', async () => {
   const inboxId = (await callAsConsole<InboxList>(agent, stack.apiUrl, 'GET', '/v1/inboxes')).inboxes[0]!.id;
-  await expectReadOnlyScreen(`/settings/inboxes/${inboxId}/appearance`, 'appearance', ['appearance-save']);
+  await expectReadOnlyScreen(`/settings/inboxes/${inboxId}/appearance`, 'appearance', ['appearance-save'], async () => {
+    // The preview redraws its frame once a moment after load; axe reads the widget drawn in that one.
+    const redrawn = agent.locator('[data-testid="widget-preview-frame"][data-version="1"]');
+    await redrawn.contentFrame().getByTestId('parley-panel').waitFor();
+  });
   for (const testId of ['appearance-color', 'appearance-title', 'appearance-greeting', 'appearance-logo'])
     expect(await agent.getByTestId(testId).isDisabled(), testId).toBe(true);
 });

@@ -96,6 +96,12 @@ test('filters: the snoozed view shows just that one; sort by waiting longest', a
   await eventually(async () => expect(await rows(owner).count()).toBe(3));
   await owner.getByTestId('sort-select').selectOption('waiting');
   await eventually(async () => expect(owner.url()).toContain('sort=waiting'));
+  // The re-sorted list can render after the URL changed; a range picked before it would be the wrong rows.
+  await eventually(async () =>
+    expect(await rows(owner).allTextContents()).toEqual(
+      VISITOR_TEXTS.slice(1).map((text) => expect.stringContaining(text)),
+    ),
+  );
 });
 
 test('bulk: a range of three resolved at once, live in the other window', async () => {
