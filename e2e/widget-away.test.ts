@@ -124,7 +124,12 @@ test('the widget says when the team is back, takes an email, and the visitor can
   const saved = page.getByTestId('parley-contact-saved');
   await saved.waitFor({ timeout: WAIT_MS });
   expect(await saved.textContent()).toBe('Thanks — we’ll email you at sam@example.com');
-  expect(await saved.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element)).toBe(true);
+  // The thanks takes the focus in an effect, after the frame that drew it.
+  await eventually(async () =>
+    expect(await saved.evaluate((element) => (element.getRootNode() as ShadowRoot).activeElement === element)).toBe(
+      true,
+    ),
+  );
   expect(requests.filter((r) => r.includes('/visitor/contact'))).toContain('POST /v1/widget/visitor/contact');
 
   // Messages still go through while away: they wait in the queue for the morning.

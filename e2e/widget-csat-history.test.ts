@@ -136,10 +136,12 @@ test('the visitor downloads the transcript: plain text with both sides, names an
 test('the visitor starts a new conversation, then finds the old one read-only in Previous conversations', async () => {
   await visitor.getByRole('button', { name: 'Start a new conversation' }).click();
   await eventually(async () => expect(await visitor.getByTestId('parley-end-card').count()).toBe(0));
-  const focused = await visitor.evaluate(
-    () => document.querySelector('parley-widget')?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? null,
-  );
-  expect(focused).toBe('parley-composer');
+  // Focus moves in an effect, which runs after the frame that removed the end card.
+  const focused = () =>
+    visitor.evaluate(
+      () => document.querySelector('parley-widget')?.shadowRoot?.activeElement?.getAttribute('data-testid') ?? null,
+    );
+  await eventually(async () => expect(await focused()).toBe('parley-composer'));
   await sendFromWidget(visitor, 'Another question: do you ship to Norway?');
   await expectMessageOnce(visitor, 'Another question: do you ship to Norway?');
   await eventually(async () => expect(await newestConversationId()).not.toBe(firstId));
