@@ -119,6 +119,11 @@ export function startRecording(step: StepRecorder): void {
 
 // An ordinary chat line after the timestamp, so frames have a realistic size.
 const FILLER = 'Hello! I ordered a blue kettle last week and it has not arrived yet, can you help?';
+let filler = FILLER;
+/** Bodies of this many characters after the timestamp (0: the ordinary chat line), for the steps to come. */
+export function setBodyChars(chars: number): void {
+  filler = chars > 0 ? FILLER.repeat(Math.ceil(chars / FILLER.length)).slice(0, chars) : FILLER;
+}
 const ID_PREFIX = `b${randomBytes(4).toString('hex')}-`;
 let sendCounter = 0;
 
@@ -130,7 +135,7 @@ function send(ws: WebSocket | undefined, step: StepRecorder, data: Record<string
   sendCounter += 1;
   const clientId = `${ID_PREFIX}${sendCounter.toString(36)}`;
   const sentAt = performance.now();
-  const body = `t=${sentAt.toFixed(3)} ${FILLER}`;
+  const body = `t=${sentAt.toFixed(3)} ${filler}`;
   pending.set(clientId, {
     sentAt,
     step,

@@ -3,7 +3,15 @@
  * senders), agents answer some messages of their conversations, then the step waits for what is still due.
  */
 import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
-import { createTokenBucket, pending, type Side, StepRecorder, sendFromVisitor, startRecording } from './clients.ts';
+import {
+  createTokenBucket,
+  pending,
+  type Side,
+  StepRecorder,
+  sendFromVisitor,
+  setBodyChars,
+  startRecording,
+} from './clients.ts';
 import type { LoadResult, LoadSpec } from './messages.ts';
 import { delay } from './open-socket.ts';
 import { summarize } from './stats.ts';
@@ -16,6 +24,7 @@ export async function runLoadStep(side: Side, spec: LoadSpec): Promise<LoadResul
   for (const agent of side.agents) {
     agent.tryReply = createTokenBucket(spec.replyRatePerAgent, Math.max(1, spec.replyRatePerAgent));
   }
+  setBodyChars(spec.bodyChars);
   const step = new StepRecorder();
   startRecording(step);
   const loopDelay = monitorEventLoopDelay({ resolution: 5 });

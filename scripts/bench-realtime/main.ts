@@ -177,6 +177,7 @@ async function main() {
     replyRatePerAgent: options.replyRate,
     drainMs: options.drainS * 1000,
     maxUnackedPerVisitor: options.maxUnacked,
+    bodyChars: options.bodyChars,
   });
   const stepBudget = (durationS: number) => (durationS + options.drainS + 35) * 1000;
 

@@ -52,6 +52,8 @@ export interface LoadSpec {
   drainMs: number;
   /** A visitor with this many messages unacked skips its turn (counted as generator/backlog). */
   maxUnackedPerVisitor: number;
+  /** Characters of each message body after its timestamp; 0 for an ordinary chat line. */
+  bodyChars: number;
 }
 
 export interface OpenResult {

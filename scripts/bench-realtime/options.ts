@@ -17,6 +17,7 @@ export interface Options {
   idleBatch: number;
   drainS: number;
   maxUnacked: number;
+  bodyChars: number;
   cpuProfileDir?: string;
   timeLimitS: number;
 }
@@ -43,11 +44,15 @@ Other flags:
   --drain 15         seconds to wait after a step's last send for the acks and deliveries still due
   --max-unacked 3    a visitor with this many messages unacked skips its turn (an error: generator/backlog),
                      so an overloaded server's backlog stays bounded and does not spill into the next step
+  --body-chars N     message bodies of N characters (≤ 4980) instead of an ordinary ~100-character chat line
   --cpu-prof <dir>   run the api with node --cpu-prof, the profile written into <dir> when it exits
                      (summarize it with: node --import tsx scripts/bench-realtime/summarize-profile.ts <file>)
   --time-limit 480   hard limit of the whole run in seconds; every process started is stopped after it
   --help
 `;
+
+/** A message body is at most 5,000 characters; the timestamp in front takes up to 20. */
+const MAX_BODY_CHARS = 4980;
 
 export function parseOptions(argv: readonly string[]): Options | 'help' {
   const options: Options = {
@@ -67,6 +72,7 @@ export function parseOptions(argv: readonly string[]): Options | 'help' {
     idleBatch: 200,
     drainS: 15,
     maxUnacked: 3,
+    bodyChars: 0,
     timeLimitS: 480,
   };
   const numeric: Record<string, keyof Options> = {
@@ -83,6 +89,7 @@ export function parseOptions(argv: readonly string[]): Options | 'help' {
     '--idle-batch': 'idleBatch',
     '--drain': 'drainS',
     '--max-unacked': 'maxUnacked',
+    '--body-chars': 'bodyChars',
     '--time-limit': 'timeLimitS',
   };
   for (let i = 0; i < argv.length; i++) {
@@ -104,6 +111,7 @@ export function parseOptions(argv: readonly string[]): Options | 'help' {
     else throw new Error(`unknown flag ${flag} (see --help)`);
   }
   if (options.rampRates.length > 10) throw new Error('--ramp: at most 10 steps');
+  if (options.bodyChars > MAX_BODY_CHARS) throw new Error(`--body-chars: at most ${MAX_BODY_CHARS}`);
   return options;
 }
 
