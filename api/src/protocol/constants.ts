@@ -17,6 +17,8 @@ export const AGENT_WS_PATH = '/v1/agent/ws';
 export const LIMITS = {
   /** Characters in one message body. */
   messageMaxLength: 5000,
+  /** Characters of a summary's `lastMessage.body` (a list preview): longer bodies are cut, ending in "…". */
+  previewMaxChars: 280,
   /** Bytes in one WebSocket frame; bigger frames close the socket with 1009. */
   frameMaxBytes: 64 * 1024,
   /** Events replayed on resume before the server asks the client to resync instead. */

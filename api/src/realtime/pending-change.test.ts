@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { LIMITS } from '../protocol/constants.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
 import { RecentSummaries, recordEvent, recordSummaryNeeded } from './pending-change.ts';
 
@@ -30,6 +31,13 @@ function message(seq: number, options: { kind?: 'note'; sender?: 'visitor' | 'ag
 const record = (...events: ConversationEvent[]) => events.reduce(recordEvent, undefined);
 
 describe('recordEvent', () => {
+  test('a long message is the preview cut to LIMITS.previewMaxChars, as in the summaries read from the database', () => {
+    const long = message(4);
+    if (long.type === 'message.created') long.data.message.body = 'x'.repeat(5000);
+    const preview = record(long)?.appended?.lastMessage?.body ?? '';
+    expect(preview).toBe(`${'x'.repeat(LIMITS.previewMaxChars - 1)}…`);
+  });
+
   test('messages alone: the seqs they cover, the newest reply and its time, no summary needed', () => {
     const change = record(message(4), message(5, { sender: 'agent' }));
     expect(change).toMatchObject({ needsSummary: false, lastMessageSeq: 5 });

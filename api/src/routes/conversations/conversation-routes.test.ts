@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { LIMITS } from '../../protocol/constants.ts';
+import type { WidgetConversationList } from '../../protocol/csat-rest.ts';
 import type { Message } from '../../protocol/entities.ts';
 import type { ConversationDetail, ConversationList, Inbox } from '../../protocol/rest.ts';
 import { SITE_ORIGIN, startTestServer, type TestAgent, type TestServer } from '../../testing/test-server.ts';
@@ -136,4 +138,28 @@ test('a message body that looks like HTML is stored and returned byte-for-byte (
     (frame) => frame.type === 'message.created' && frame.data.message.id === reply.id,
   );
   expect(seen.type === 'message.created' && seen.data.message.body).toBe(body);
+});
+
+test('a long message stays whole in its events; the lists show a preview of it, cut with an ellipsis', async () => {
+  // 4,000 characters, an emoji (two UTF-16 units) straddling the cut.
+  const body = `${'a'.repeat(LIMITS.previewMaxChars - 2)}😀${'b'.repeat(4000 - LIMITS.previewMaxChars)}`;
+  const message = await visitorSocket.sendAcked({ body });
+  expect(message.body).toBe(body);
+  const preview = `${'a'.repeat(LIMITS.previewMaxChars - 2)}😀…`;
+  expect(Array.from(preview)).toHaveLength(LIMITS.previewMaxChars);
+
+  const list = await server.request<ConversationList>('GET', '/v1/conversations', { cookie: agentA.cookie });
+  expect(list.body.conversations.find((c) => c.id === message.conversationId)?.lastMessage?.body).toBe(preview);
+  const widgetList = await server.request<WidgetConversationList>('GET', '/v1/widget/conversations', {
+    origin: SITE_ORIGIN,
+    token: visitorToken,
+  });
+  expect(widgetList.body.conversations.find((c) => c.id === message.conversationId)?.lastMessage?.body).toBe(preview);
+
+  const detail = await server.request<ConversationDetail>('GET', `/v1/conversations/${message.conversationId}`, {
+    cookie: agentA.cookie,
+  });
+  const stored = detail.body.events.find((e) => e.type === 'message.created' && e.data.message.id === message.id);
+  expect(stored?.type === 'message.created' && stored.data.message.body).toBe(body);
+  expect(detail.body.conversation.lastMessage?.body).toBe(preview);
 });

@@ -1,5 +1,6 @@
 import type { Database } from '@parley/db';
 import type { Kysely } from 'kysely';
+import { previewOf } from '../../presenters/message-preview.ts';
 import type { WidgetConversation } from '../../protocol/csat-rest.ts';
 
 export const WIDGET_CONVERSATIONS_LIMIT = 50;
@@ -45,7 +46,7 @@ export async function loadWidgetConversations(
     status: row.status,
     lastMessage:
       row.body !== null && row.sender_type !== null && row.last_at !== null
-        ? { body: row.body, senderType: row.sender_type, createdAt: row.last_at.toISOString() }
+        ? { body: previewOf(row.body), senderType: row.sender_type, createdAt: row.last_at.toISOString() }
         : null,
     rating: row.rating ?? null,
     createdAt: row.created_at.toISOString(),
