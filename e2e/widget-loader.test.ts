@@ -6,7 +6,7 @@ import { expectNoSeriousA11yViolations } from './support/agent-rest.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { eventually, expectMessageOnce, sendFromWidget, waitForPanelSettled } from './support/parley-pages.ts';
 import { type Stack, startStack } from './support/stack.ts';
-import { widgetLooks } from './support/widget-layout.ts';
+import { waitForWidgetAnimations, widgetLooks } from './support/widget-layout.ts';
 import { watchWidgetNetwork } from './support/widget-network.ts';
 
 // Issue 3's page view: widget.js alone draws the launcher; the chat (widget-chat.<hash>.js) loads on
@@ -270,6 +270,11 @@ test("the host page's aggressive CSS does not reach the launcher or the panel", 
   await page.getByTestId('parley-bubble').click();
   await page.getByTestId('parley-composer').waitFor({ timeout: WAIT_MS });
   await waitForPanelSettled(page);
+  // As on a phone: read the looks once the socket is live and the launcher's hover scale has settled.
+  await eventually(async () =>
+    expect(await page.getByTestId('parley-connection').getAttribute('data-state')).toBe('live'),
+  );
+  await waitForWidgetAnimations(page);
   const looks = () =>
     widgetLooks(page, {
       launcher: '[data-testid=parley-bubble]',

@@ -124,7 +124,11 @@ test("the host page's aggressive CSS does not reach the widget on a phone; the p
   await waitForWidgetAnimations(page);
   const launcher = await page.getByTestId('parley-bubble').boundingBox();
   await tapOpen(page);
-  // The tap leaves the launcher's hover scale easing back (160 ms): read its looks once that has ended.
+  // Read the looks once the socket is live (the "Connecting…" line takes 30 px from the messages until then)
+  // and the tap's hover scale on the launcher has eased back (160 ms).
+  await eventually(async () =>
+    expect(await page.getByTestId('parley-connection').getAttribute('data-state')).toBe('live'),
+  );
   await waitForWidgetAnimations(page);
   const looks = () =>
     widgetLooks(page, {
