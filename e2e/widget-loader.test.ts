@@ -3,10 +3,11 @@ import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { ConversationList } from '../api/src/protocol/index.ts';
 import { AgentSocket, type ApiAgent, signUpAgentOverApi, waitUntilOnline } from './support/agent-api.ts';
 import { expectNoSeriousA11yViolations } from './support/agent-rest.ts';
+import { waitForAnimations } from './support/animations.ts';
 import { launchBrowser, saveScreenshot } from './support/browser.ts';
 import { eventually, expectMessageOnce, sendFromWidget, waitForPanelSettled } from './support/parley-pages.ts';
 import { type Stack, startStack } from './support/stack.ts';
-import { waitForWidgetAnimations, widgetLooks } from './support/widget-layout.ts';
+import { widgetLooks } from './support/widget-layout.ts';
 import { watchWidgetNetwork } from './support/widget-network.ts';
 
 // Issue 3's page view: widget.js alone draws the launcher; the chat (widget-chat.<hash>.js) loads on
@@ -274,7 +275,7 @@ test("the host page's aggressive CSS does not reach the launcher or the panel", 
   await eventually(async () =>
     expect(await page.getByTestId('parley-connection').getAttribute('data-state')).toBe('live'),
   );
-  await waitForWidgetAnimations(page);
+  await waitForAnimations(page);
   const looks = () =>
     widgetLooks(page, {
       launcher: '[data-testid=parley-bubble]',

@@ -2,16 +2,11 @@ import type { BrowserContextOptions, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BusinessHours, Inbox, WidgetAvailability } from '../api/src/protocol/index.ts';
 import { expectNoSeriousA11yViolations } from './support/agent-rest.ts';
+import { waitForAnimations } from './support/animations.ts';
 import { saveScreenshot } from './support/browser.ts';
 import { type OnlineAgentStack, startStackWithOnlineAgent } from './support/online-agent-stack.ts';
 import { eventually, sendFromWidget, waitForPanelSettled } from './support/parley-pages.ts';
-import {
-  initWithLocale,
-  panelOverflow,
-  waitForWidgetAnimations,
-  widgetLanguage,
-  widgetLooks,
-} from './support/widget-layout.ts';
+import { initWithLocale, panelOverflow, widgetLanguage, widgetLooks } from './support/widget-layout.ts';
 import { conversationEndingWith, expectMessageStatus } from './support/widget-states.ts';
 
 // Issue 3 on a phone, where other tests look only at a desktop: Russian and Arabic (right to left), the
@@ -121,7 +116,7 @@ test('an Arabic phone: the panel is right to left, composer and bubbles mirrored
 
 test("the host page's aggressive CSS does not reach the widget on a phone; the panel still covers the screen", async () => {
   const page = await openOnPhone({ locale: 'en-US' });
-  await waitForWidgetAnimations(page);
+  await waitForAnimations(page);
   const launcher = await page.getByTestId('parley-bubble').boundingBox();
   await tapOpen(page);
   // Read the looks once the socket is live (the "Connecting…" line takes 30 px from the messages until then)
@@ -129,7 +124,7 @@ test("the host page's aggressive CSS does not reach the widget on a phone; the p
   await eventually(async () =>
     expect(await page.getByTestId('parley-connection').getAttribute('data-state')).toBe('live'),
   );
-  await waitForWidgetAnimations(page);
+  await waitForAnimations(page);
   const looks = () =>
     widgetLooks(page, {
       launcher: '[data-testid=parley-bubble]',

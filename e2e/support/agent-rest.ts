@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { APIRequestContext, Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { waitForAnimations } from './animations.ts';
 
 export type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
@@ -25,31 +26,13 @@ export async function requestAsAgent<T>(
   return (text ? JSON.parse(text) : undefined) as T;
 }
 
-/** Runs in a frame: waits for the finite animations of its document and of every open shadow root in it. */
-const finishAnimations = () => {
-  const roots: DocumentOrShadowRoot[] = [document];
-  for (const element of document.querySelectorAll('*')) if (element.shadowRoot) roots.push(element.shadowRoot);
-  const animations = new Set(roots.flatMap((root) => root.getAnimations()));
-  const finite = [...animations].filter(
-    (animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY,
-  );
-  return Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))).then(() => undefined);
-};
-
 /**
  * axe-core with the WCAG 2.2 A/AA rules; the serious and critical violations, one line each. Finite
  * animations and transitions (a colour-scheme switch, a panel sliding in) finish first, in every frame
  * and shadow root (the widget preview is both), so axe judges the colours a person ends up seeing.
  */
 export async function findSeriousViolations(page: Page): Promise<string[]> {
-  await Promise.all(
-    page.frames().map((frame) =>
-      frame.evaluate(finishAnimations).catch((error: unknown) => {
-        // A frame replaced meanwhile (the widget preview redraws) has nothing left to wait for.
-        if (!frame.isDetached()) throw error;
-      }),
-    ),
-  );
+  await waitForAnimations(page);
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();

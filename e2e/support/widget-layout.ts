@@ -52,17 +52,6 @@ export function panelOverflow(page: Page, width: number): Promise<string[]> {
   }, width);
 }
 
-/** Waits for the finite animations inside the widget's shadow root (the launcher scaling in, the panel sliding). */
-export async function waitForWidgetAnimations(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    const root = document.querySelector('parley-widget')?.shadowRoot;
-    const finite = (root?.getAnimations() ?? []).filter(
-      (animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY,
-    );
-    return Promise.all(finite.map((animation) => animation.finished.catch(() => undefined))).then(() => undefined);
-  });
-}
-
 /** Computed styles and rounded boxes of widget parts, by name (null when absent): what host CSS must not move. */
 export function widgetLooks(page: Page, selectors: Record<string, string>): Promise<Record<string, string[] | null>> {
   return page.evaluate((wanted) => {

@@ -1,4 +1,5 @@
 /** The command line of `pnpm bench:realtime` (every default is the issue's scenario). */
+import { LIMITS } from '../../api/src/protocol/constants.ts';
 
 export interface Options {
   usePglite: boolean;
@@ -51,8 +52,8 @@ Other flags:
   --help
 `;
 
-/** A message body is at most 5,000 characters; the timestamp in front takes up to 20. */
-const MAX_BODY_CHARS = 4980;
+/** What a message body may hold besides the timestamp in front of it (up to 20 characters). */
+const MAX_BODY_CHARS = LIMITS.messageMaxLength - 20;
 
 export function parseOptions(argv: readonly string[]): Options | 'help' {
   const options: Options = {

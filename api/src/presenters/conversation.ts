@@ -1,6 +1,6 @@
 import type { ActorType, ConversationStatus } from '@parley/db';
 import type { ConversationSummary } from '../protocol/entities.ts';
-import { previewOf } from './message-preview.ts';
+import { presentLastMessage } from './message-preview.ts';
 import { levelToPriority } from './priority-level.ts';
 
 export interface ConversationRow {
@@ -46,11 +46,7 @@ export function presentConversation(row: ConversationRow): ConversationSummary {
     readUpTo: { visitor: row.visitor_read_seq ?? 0, agents: row.agent_read_seq ?? 0 },
     lastMessage:
       row.last_body !== null && row.last_sender_type && row.last_message_at
-        ? {
-            body: previewOf(row.last_body),
-            senderType: row.last_sender_type,
-            createdAt: row.last_message_at.toISOString(),
-          }
+        ? presentLastMessage(row.last_body, row.last_sender_type, row.last_message_at.toISOString())
         : null,
     ...(row.rating ? { rating: row.rating } : {}),
     createdAt: row.created_at.toISOString(),

@@ -1,8 +1,18 @@
 import { LIMITS } from '../protocol/constants.ts';
+import type { LastMessage } from '../protocol/entities.ts';
+
+/** A summary's `lastMessage`: what lists show of the newest reply, its body cut to a preview. */
+export function presentLastMessage(
+  body: string,
+  senderType: LastMessage['senderType'],
+  createdAt: string,
+): LastMessage {
+  return { body: previewOf(body), senderType, createdAt };
+}
 
 /**
- * The body as a list preview (`lastMessage.body` of summaries): at most LIMITS.previewMaxChars characters,
- * cut with "…". Counted in code points, so an emoji is never split into half a surrogate pair.
+ * The body as a list preview: at most LIMITS.previewMaxChars characters, cut with "…". Counted in code
+ * points, so an emoji is never split into half a surrogate pair.
  */
 export function previewOf(body: string): string {
   const max = LIMITS.previewMaxChars;

@@ -89,6 +89,7 @@ export const LastMessageSchema = Type.Object({
   senderType: ActorTypeSchema,
   createdAt: IsoDateSchema,
 });
+export type LastMessage = Static<typeof LastMessageSchema>;
 
 export const ConversationSummarySchema = Type.Object({
   id: UuidSchema,

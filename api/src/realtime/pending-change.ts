@@ -1,4 +1,4 @@
-import { previewOf } from '../presenters/message-preview.ts';
+import { presentLastMessage } from '../presenters/message-preview.ts';
 import type { ConversationAppended } from '../protocol/entities.ts';
 import type { ConversationEvent } from '../protocol/events.ts';
 
@@ -31,11 +31,7 @@ export function recordEvent(pending: PendingChange | undefined, event: Conversat
   // An internal note is never the preview, as in the summaries read from the database.
   if (message.kind !== 'note' && seq > change.lastMessageSeq) {
     change.lastMessageSeq = seq;
-    appended.lastMessage = {
-      body: previewOf(message.body),
-      senderType: message.sender.type,
-      createdAt: message.createdAt,
-    };
+    appended.lastMessage = presentLastMessage(message.body, message.sender.type, message.createdAt);
   }
   return change;
 }

@@ -650,7 +650,7 @@ export class ConsoleStore {
       this.#followed.add(id);
     } catch (error) {
       // Offline or not found: the read below says which, and shows it. Offline, session.ready follows it.
-      if (isApiError(error) && error.code === 'network/offline') this.#unfollowedReads.add(id);
+      if (isApiError(error, 'network/offline')) this.#unfollowedReads.add(id);
     }
   }
 

@@ -1,6 +1,6 @@
 import type { Database } from '@parley/db';
 import type { Kysely } from 'kysely';
-import { previewOf } from '../../presenters/message-preview.ts';
+import { presentLastMessage } from '../../presenters/message-preview.ts';
 import type { WidgetConversation } from '../../protocol/csat-rest.ts';
 
 export const WIDGET_CONVERSATIONS_LIMIT = 50;
@@ -46,7 +46,7 @@ export async function loadWidgetConversations(
     status: row.status,
     lastMessage:
       row.body !== null && row.sender_type !== null && row.last_at !== null
-        ? { body: previewOf(row.body), senderType: row.sender_type, createdAt: row.last_at.toISOString() }
+        ? presentLastMessage(row.body, row.sender_type, row.last_at.toISOString())
         : null,
     rating: row.rating ?? null,
     createdAt: row.created_at.toISOString(),
