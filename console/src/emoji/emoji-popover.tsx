@@ -1,4 +1,5 @@
 import { type KeyboardEvent, useLayoutEffect, useRef, useState } from 'react';
+import { writeField } from '../lib/write-field.ts';
 import {
   CATEGORIES,
   type CategoryKey,
@@ -55,10 +56,10 @@ export default function EmojiPopover({ textarea, button, onInsert, onClose }: Em
     const value = textarea?.value ?? '';
     const start = textarea?.selectionStart ?? value.length;
     const end = textarea?.selectionEnd ?? value.length;
-    onInsert(value.slice(0, start) + char + value.slice(end));
+    const next = value.slice(0, start) + char + value.slice(end);
+    writeField(textarea, next, start + char.length);
+    onInsert(next);
     onClose();
-    textarea?.focus();
-    requestAnimationFrame(() => textarea?.setSelectionRange(start + char.length, start + char.length));
   }
 
   function focusCell(index: number) {

@@ -5,6 +5,7 @@ import { AttachButton } from '../attachments/attach-button.tsx';
 import { AttachmentTray } from '../attachments/attachment-tray.tsx';
 import { useComposerAttachments } from '../attachments/use-composer-attachments.ts';
 import { EmojiButton } from '../emoji/emoji-button.tsx';
+import { writeField } from '../lib/write-field.ts';
 import { useConsoleSnapshot } from '../realtime/console-store-context.tsx';
 import { SendIcon } from '../ui/icons.tsx';
 import { moveActiveOption } from './canned-listbox-keys.ts';
@@ -84,14 +85,9 @@ export function Composer({ conversationId, placeholder, isResolved, onSend }: Co
   function insertCanned(response: CannedResponse) {
     if (!slash) return;
     const { text, caret } = insertAtQuery(body, slash, expandCannedBody(response.body, visitor));
+    writeField(textareaRef.current, text, caret);
     updateBody(text);
     setSlash(null);
-    requestAnimationFrame(() => {
-      const textarea = textareaRef.current;
-      if (!textarea) return;
-      textarea.focus();
-      textarea.setSelectionRange(caret, caret);
-    });
   }
 
   function submit() {

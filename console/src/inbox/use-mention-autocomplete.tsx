@@ -1,5 +1,6 @@
 import { type KeyboardEvent, type ReactNode, type RefObject, useId, useState } from 'react';
 import { useAppData } from '../app/use-app-data.ts';
+import { writeField } from '../lib/write-field.ts';
 import { useConsoleSnapshot } from '../realtime/console-store-context.tsx';
 import { moveActiveOption } from './canned-listbox-keys.ts';
 import { MentionPicker } from './mention-picker.tsx';
@@ -45,14 +46,9 @@ export function useMentionAutocomplete(options: {
   function pick(name: string) {
     if (!query) return;
     const { text, caret } = insertMention(options.body, query, name);
+    writeField(options.textareaRef.current, text, caret);
     setQuery(null);
     options.onChangeBody(text);
-    requestAnimationFrame(() => {
-      const textarea = options.textareaRef.current;
-      if (!textarea) return;
-      textarea.focus();
-      textarea.setSelectionRange(caret, caret);
-    });
   }
 
   return {

@@ -61,10 +61,13 @@ export function EmojiPicker({ input, button, onInsert, onClose }: EmojiPickerPro
     const value = input?.value ?? '';
     const start = input?.selectionStart ?? value.length;
     const end = input?.selectionEnd ?? value.length;
-    onInsert(value.slice(0, start) + char + value.slice(end));
+    const draft = value.slice(0, start) + char + value.slice(end);
+    // Written now, caret and all, so a key pressed before the composer re-renders lands after the emoji;
+    // Preact then finds the value unchanged and leaves the caret where it is.
+    if (input) input.value = draft;
     close(input);
-    // After the composer re-renders with the new draft, which moves the caret to the end.
-    requestAnimationFrame(() => input?.setSelectionRange(start + char.length, start + char.length));
+    input?.setSelectionRange(start + char.length, start + char.length);
+    onInsert(draft);
   }
 
   function focusCell(index: number) {
