@@ -1,5 +1,6 @@
 import type { Inbox } from '@parley/api/protocol';
 import { type FormEvent, useId, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { isApiError } from '../api/http.ts';
 import { updateInboxRouting } from '../api/settings-endpoints.ts';
 import { useNow } from '../lib/use-now.ts';
@@ -59,9 +60,9 @@ export function BusinessHoursCard({ inbox, canEdit, onSaved }: BusinessHoursCard
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!result.ok) {
-      setShowErrors(true);
       // The first field with a problem, once React has marked it.
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      flushSync(() => setShowErrors(true));
+      formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
     setSaveState({ kind: 'saving' });
@@ -388,22 +389,17 @@ function IntervalList({
     const last = intervals.at(-1);
     // After the last one, an hour later, so it rarely overlaps; the first one is an office day.
     const next = last ? suggestNextInterval(last) : createInterval();
-    onChange([...intervals, next]);
-    requestAnimationFrame(() =>
-      listRef.current?.querySelector<HTMLInputElement>(`[data-interval-id="${next.id}"] input`)?.focus(),
-    );
+    flushSync(() => onChange([...intervals, next]));
+    listRef.current?.querySelector<HTMLInputElement>(`[data-interval-id="${next.id}"] input`)?.focus();
   }
 
   function remove(id: string) {
     const index = intervals.findIndex((interval) => interval.id === id);
-    onChange(intervals.filter((interval) => interval.id !== id));
+    flushSync(() => onChange(intervals.filter((interval) => interval.id !== id)));
     // Keep the keyboard in the list: the previous interval's remove button, or the add button.
-    requestAnimationFrame(() => {
-      const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('[data-action="remove-interval"]');
-      const target =
-        buttons?.[Math.max(0, index - 1)] ?? listRef.current?.querySelector('[data-action="add-interval"]');
-      (target as HTMLElement | null | undefined)?.focus();
-    });
+    const buttons = listRef.current?.querySelectorAll<HTMLButtonElement>('[data-action="remove-interval"]');
+    const target = buttons?.[Math.max(0, index - 1)] ?? listRef.current?.querySelector('[data-action="add-interval"]');
+    (target as HTMLElement | null | undefined)?.focus();
   }
 
   return (

@@ -1,5 +1,6 @@
 import type { RoutingRule, Team } from '@parley/api/protocol';
 import { type FormEvent, useEffect, useId, useMemo, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { Link } from 'react-router';
 import { setRoutingRules } from '../api/settings-endpoints.ts';
 import { ArrowDownIcon, ArrowUpIcon, PlusIcon, RouteIcon, TrashIcon } from '../ui/icons.tsx';
@@ -94,8 +95,8 @@ export function RoutingRulesCard({ inboxId, teams, initialRules, canEdit }: Rout
   async function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (!result.ok) {
-      setShowErrors(true);
-      requestAnimationFrame(() => listRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      flushSync(() => setShowErrors(true));
+      listRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
       return;
     }
     setSaveState({ kind: 'saving' });

@@ -1,5 +1,6 @@
 import type { Member, Team } from '@parley/api/protocol';
 import { type FormEvent, type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
+import { flushSync } from 'react-dom';
 import { useLoaderData } from 'react-router';
 import { createTeam, deleteTeam, updateTeam } from '../api/settings-endpoints.ts';
 import { useAppData } from '../app/use-app-data.ts';
@@ -56,11 +57,13 @@ export function TeamsPage() {
     setDeleteState({ isBusy: true, error: null });
     try {
       await deleteTeam(deleting.id);
-      setTeams((current) => current.filter((team) => team.id !== deleting.id));
-      setAnnouncement(`Team ${deleting.name} deleted.`);
-      setDeleting(null);
-      setDeleteState({ isBusy: false, error: null });
-      requestAnimationFrame(() => newButtonRef.current?.focus());
+      flushSync(() => {
+        setTeams((current) => current.filter((team) => team.id !== deleting.id));
+        setAnnouncement(`Team ${deleting.name} deleted.`);
+        setDeleting(null);
+        setDeleteState({ isBusy: false, error: null });
+      });
+      newButtonRef.current?.focus();
     } catch (error) {
       setDeleteState({ isBusy: false, error: describeSaveError(error) });
     }
@@ -107,8 +110,8 @@ export function TeamsPage() {
               currentUserId={me.user.id}
               onSaved={(team) => handleSaved(team, true)}
               onCancel={() => {
-                setEditing(null);
-                requestAnimationFrame(() => newButtonRef.current?.focus());
+                flushSync(() => setEditing(null));
+                newButtonRef.current?.focus();
               }}
             />
           ) : null}
