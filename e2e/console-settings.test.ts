@@ -87,6 +87,25 @@ async function fillTime(row: ReturnType<Page['getByTestId']>, index: number, sta
   await interval.getByTestId('interval-end').blur();
 }
 
+type FocusProbe = { isFocusInvalid?: boolean };
+
+/** Notes whether the focus is on an invalid field right after the next submit is handled, before any frame or timer. */
+function probeFocusAtNextSubmit(page: Page) {
+  return page.evaluate(() => {
+    window.addEventListener(
+      'submit',
+      () => {
+        (window as FocusProbe).isFocusInvalid = document.activeElement?.getAttribute('aria-invalid') === 'true';
+      },
+      { once: true },
+    );
+  });
+}
+
+function readFocusProbe(page: Page) {
+  return page.evaluate(() => (window as FocusProbe).isFocusInvalid);
+}
+
 async function expectSaved(page: Page, testId: string) {
   await eventually(async () => expect(await page.getByTestId(`${testId}-status`).textContent()).toContain('Saved'));
 }
@@ -184,9 +203,12 @@ test('a routing rule sends *pricing* pages to Billing; a rule with nothing to ma
   // With one team, a new rule already points at it; the second rule stays empty on purpose.
   await rows.nth(0).getByTestId('rule-pattern').fill('*pricing*');
   await rows.nth(1).getByTestId('rule-field').selectOption('language');
+  await probeFocusAtNextSubmit(owner);
   await card.getByTestId('rules-save').click();
   await card.getByText('Enter what to match.').waitFor();
   expect(await rows.nth(1).getByTestId('rule-pattern').getAttribute('aria-invalid')).toBe('true');
+  // The first rule with a problem has the focus as soon as the save is refused.
+  expect(await readFocusProbe(owner)).toBe(true);
   await saveElementScreenshot(owner, '[data-testid="rules-card"]', 'settings-rules-error');
 
   // Order: move the language rule up and back down, then remove it.
@@ -222,11 +244,13 @@ test('business hours: overlapping intervals are refused next to the field, serve
   await monday.getByTestId('hours-mon-add').click();
   await fillTime(monday, 1, '11:30', '5pm');
   expect(await monday.getByTestId('interval-end').nth(1).inputValue()).toBe('17:00');
+  await probeFocusAtNextSubmit(owner);
   await card.getByTestId('hours-save').click();
   await card.getByTestId('hours-errors').waitFor();
   expect(await monday.textContent()).toContain('11:30–17:00 overlaps 09:00–12:00.');
   expect(await card.getByTestId('hours-errors').textContent()).toContain('Monday: 11:30–17:00 overlaps 09:00–12:00.');
-  // The first field with a problem has the focus.
+  // The first field with a problem has the focus, as soon as the save is refused.
+  expect(await readFocusProbe(owner)).toBe(true);
   expect(await owner.evaluate(() => document.activeElement?.getAttribute('aria-invalid'))).toBe('true');
   await saveTallScreenshot(owner, 'settings-hours-error');
   await expectAccessible(owner, 'business hours with a validation error');
