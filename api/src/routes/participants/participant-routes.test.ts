@@ -3,6 +3,7 @@ import type { ServerFrame } from '../../protocol/frames.ts';
 import type { AgentConversationList } from '../../protocol/label-rest.ts';
 import type { ParticipantList } from '../../protocol/note-rest.ts';
 import type { Inbox } from '../../protocol/rest.ts';
+import { waitForAssigned } from '../../testing/routing-helpers.ts';
 import { startTestServer, type TestAgent, type TestServer } from '../../testing/test-server.ts';
 import { delay, type TestSocket } from '../../testing/test-socket.ts';
 
@@ -32,9 +33,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function newConversation(): Promise<string> {
-  const { socket } = await server.connectVisitor(inbox.siteKey);
-  return (await socket.sendAcked({ body: 'can someone help?' })).conversationId;
+async function newConversation() {
+  const { socket: visitor } = await server.connectVisitor(inbox.siteKey);
+  const { conversationId } = await visitor.sendAcked({ body: 'can someone help?' });
+  return { conversationId, visitor };
 }
 
 const pathOf = (conversationId: string) => `/v1/conversations/${conversationId}/participants`;
@@ -63,17 +65,12 @@ async function settle(...sockets: TestSocket[]) {
 
 describe('a join made elsewhere', () => {
   test("reaches the joiner's own live socket that does not follow the conversation, and the holder's", async () => {
-    // Ann is the only one online when the visitor writes, so routing gives it to her.
+    // Ann is the only one online when the visitor writes, so routing (which runs after the ack) gives it to her.
     const annSocket = await server.connectAgent(ann);
-    const conversationId = await newConversation();
+    const { conversationId, visitor } = await newConversation();
+    expect((await waitForAssigned(visitor, conversationId)).data.assignee.id).toBe(ann.me.user.id);
     const benSocket = await server.connectAgent(ben);
     const strangerSocket = await server.connectAgent(stranger);
-    const row = await server.db
-      .selectFrom('conversations')
-      .select('assignee_id')
-      .where('id', '=', conversationId)
-      .executeTakeFirstOrThrow();
-    expect(row.assignee_id).toBe(ann.me.user.id);
 
     const joined = await server.request<ParticipantList>('POST', pathOf(conversationId), { cookie: ben.cookie });
     expect(joined.status).toBe(200);
@@ -91,7 +88,7 @@ describe('a join made elsewhere', () => {
   });
 
   test('a teammate who does not follow the conversation does not hear it, until they open it', async () => {
-    const conversationId = await newConversation();
+    const { conversationId } = await newConversation();
     const calSocket = await server.connectAgent(cal);
     await server.request('POST', pathOf(conversationId), { cookie: ben.cookie });
     await settle(calSocket);
@@ -103,7 +100,7 @@ describe('a join made elsewhere', () => {
   });
 
   test('before the socket is live it is not sent; the list read once live carries it', async () => {
-    const conversationId = await newConversation();
+    const { conversationId } = await newConversation();
     const benSocket = await server.openAgentSocket(ben.cookie);
     const joined = await server.request<ParticipantList>('POST', pathOf(conversationId), { cookie: ben.cookie });
     expect(joined.body.participants.map((p) => p.id)).toEqual([ben.me.user.id]);
@@ -116,7 +113,7 @@ describe('a join made elsewhere', () => {
 
 describe('leaving', () => {
   test('takes the agent out for every live socket of the workspace and out of the list; once', async () => {
-    const conversationId = await newConversation();
+    const { conversationId } = await newConversation();
     await server.request('POST', pathOf(conversationId), { cookie: ann.cookie });
     await server.request('POST', pathOf(conversationId), { cookie: ben.cookie });
     const benSocket = await server.connectAgent(ben);
@@ -137,7 +134,7 @@ describe('leaving', () => {
   });
 
   test("another workspace's conversation is a 404 and keeps its participants", async () => {
-    const conversationId = await newConversation();
+    const { conversationId } = await newConversation();
     await server.request('POST', pathOf(conversationId), { cookie: ben.cookie });
     expect((await server.request('DELETE', pathOf(conversationId), { cookie: stranger.cookie })).status).toBe(404);
     expect((await server.request('DELETE', pathOf(conversationId), {})).status).toBe(401);
